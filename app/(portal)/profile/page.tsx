@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/page-header";
+import { Pane } from "@/components/pane";
+import { requireActor } from "@/lib/auth/current-user";
+import { formatPhone } from "@/lib/users/fields/phone";
+import { getProfile } from "@/lib/users/update-profile";
+import { ChangePasswordForm } from "./change-password-form";
+import { ProfileForm } from "./profile-form";
+
+export const metadata: Metadata = { title: "Profile" };
+
+export default async function ProfilePage() {
+  const actor = await requireActor();
+  const user = await getProfile({ actor });
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <PageHeader
+        title="Your profile"
+        description={`Signed in as ${user.userName} · ${user.role === "administrator" ? "Administrator" : "User"}. Your role, active state and groups are managed by your Administrators.`}
+      />
+      <Pane title="Details">
+        <ProfileForm
+          defaults={{
+            firstName: user.firstName,
+            lastName: user.lastName,
+            alias: user.alias,
+            title: user.title,
+            email: user.email,
+            fromEmails: user.fromEmails.join(", "),
+            phone: user.phone ? formatPhone(user.phone) : "",
+            extension: user.extension,
+            address: user.address,
+            color: user.color || "#4f46e5",
+            clickToDial: user.clickToDial,
+          }}
+          userName={user.userName}
+        />
+      </Pane>
+      <Pane title="Change password">
+        <ChangePasswordForm />
+      </Pane>
+    </div>
+  );
+}

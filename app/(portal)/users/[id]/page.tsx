@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { can } from "@/lib/auth/permissions";
+import { pageData } from "@/lib/page-guard";
+import { formatPhone } from "@/lib/users/fields/phone";
+import { getUser } from "@/lib/users/find-user";
+import { UserForm } from "../user-form";
+import { loadUserManager, type SearchParams, UserManager } from "../user-manager";
+import { UserDetailPane } from "./user-detail-pane";
+
+export const metadata: Metadata = { title: "User details" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
+
+export default async function UserPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const loaded = await loadUserManager(searchParams);
+  const user = await pageData(() => getUser({ actor: loaded.actor, userId: id }));
+  const editable =
+    can(loaded.actor, "users", "edit") &&
+    (user.role !== "administrator" || loaded.actor.role === "administrator");
+  return (
+    <UserManager
+      loaded={loaded}
+      selectedId={user.id}
+      detail={
+        <UserDetailPane user={user} actor={loaded.actor} returnTo={loaded.returnTo}>
+          {editable ? (
+            <UserForm
+              key={user.id}
+              userId={user.id}
+              returnTo={loaded.returnTo}
+              canGrantAdministrator={loaded.actor.role === "administrator"}
+              defaults={{
+                userName: user.userName,
+                newPassword: "",
+                firstName: user.firstName,
+                lastName: user.lastName,
+                alias: user.alias,
+                title: user.title,
+                email: user.email,
+                fromEmails: user.fromEmails.join(", "),
+                phone: user.phone ? formatPhone(user.phone) : "",
+                extension: user.extension,
+                address: user.address,
+                color: user.color || "#4f46e5",
+                clickToDial: user.clickToDial,
+                active: user.active,
+                role: user.role,
+              }}
+            />
+          ) : (
+            <p className="p-4 text-sm text-neutral-700">
+              You can view this user but not change them.
+            </p>
+          )}
+        </UserDetailPane>
+      }
+    />
+  );
+}

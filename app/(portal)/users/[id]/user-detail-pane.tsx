@@ -1,0 +1,75 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Button } from "@/components/button";
+import { ColorDot } from "@/components/color-dot";
+import { LinkButton } from "@/components/link-button";
+import { Pane } from "@/components/pane";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import type { UserRecord } from "@/lib/users/user-record";
+import { setUserActiveAction } from "../actions";
+import { DeleteUserButton } from "../delete-user-button";
+
+/** The User Details pane of an existing user: its controls, then the given body. */
+export function UserDetailPane({
+  user,
+  actor,
+  returnTo,
+  children,
+}: {
+  user: UserRecord;
+  actor: Actor;
+  returnTo: string;
+  children: ReactNode;
+}) {
+  const self = user.id === actor.id;
+  const mayChange = user.role !== "administrator" || actor.role === "administrator";
+  return (
+    <Pane
+      title={
+        <span className="flex items-center gap-2">
+          <ColorDot color={user.color} />
+          {user.userName}
+          {!user.active ? (
+            <span className="rounded bg-neutral-200 px-1.5 py-0.5 text-xs font-medium text-neutral-800">
+              Inactive
+            </span>
+          ) : null}
+          {user.role === "administrator" ? (
+            <span className="rounded bg-accent-50 px-1.5 py-0.5 text-xs font-medium text-accent-800">
+              Administrator
+            </span>
+          ) : null}
+        </span>
+      }
+      actions={
+        <>
+          <Link href={`/users${returnTo}`} className="text-sm text-accent-700 underline lg:hidden">
+            Back to list
+          </Link>
+          {!self && mayChange && can(actor, "users", "inactivate") ? (
+            <form action={setUserActiveAction}>
+              <input type="hidden" name="id" value={user.id} />
+              <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+              <Button type="submit" variant="secondary" size="sm">
+                {user.active ? "Inactivate" : "Reactivate"}
+              </Button>
+            </form>
+          ) : null}
+          <LinkButton
+            href={`/users/${user.id}/permissions${returnTo}`}
+            variant="secondary"
+            size="sm"
+          >
+            Display Permissions
+          </LinkButton>
+          {!self && mayChange && can(actor, "users", "delete") ? (
+            <DeleteUserButton userId={user.id} userName={user.userName} returnTo={returnTo} />
+          ) : null}
+        </>
+      }
+    >
+      {children}
+    </Pane>
+  );
+}

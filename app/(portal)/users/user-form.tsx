@@ -1,0 +1,156 @@
+"use client";
+
+import { Button } from "@/components/button";
+import { Checkbox, Field, inputClasses, Select, TextInput } from "@/components/field";
+import { FormErrorSummary } from "@/components/form-errors";
+import { useServerForm } from "@/components/forms/use-server-form";
+import { createUserSchema, type UserFormValues, updateUserSchema } from "@/lib/users/schemas";
+import { createUserAction, updateUserAction } from "./actions";
+import { ClickToDialPreview } from "./click-to-dial-preview";
+
+type Props = {
+  /** Present when editing an existing user. */
+  userId?: string;
+  defaults: UserFormValues;
+  returnTo: string;
+  /** Only Administrators may make someone an Administrator. */
+  canGrantAdministrator: boolean;
+};
+
+// Field() renders the error itself; the control only takes the input props.
+function withoutError<T extends { error?: string }>({ error: _error, ...props }: T) {
+  return props;
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <fieldset className="grid gap-4 border-t border-neutral-200 pt-4 sm:grid-cols-2">
+      <legend className="-mt-2 bg-white pr-2 text-xs font-semibold uppercase tracking-wide text-neutral-600">
+        {title}
+      </legend>
+      {children}
+    </fieldset>
+  );
+}
+
+export function UserForm({ userId, defaults, returnTo, canGrantAdministrator }: Props) {
+  const { form, formRef, formAction, onSubmit, pending, errorFor, summary, field, checkboxField } =
+    useServerForm({
+      schema: userId ? updateUserSchema : createUserSchema,
+      action: userId ? updateUserAction : createUserAction,
+      defaultValues: defaults,
+    });
+  const { watch } = form;
+  const roleOptions = [
+    { value: "user", label: "User" },
+    ...(canGrantAdministrator || defaults.role === "administrator"
+      ? [{ value: "administrator", label: "Administrator" }]
+      : []),
+  ];
+  return (
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-6 p-4"
+    >
+      {userId ? <input type="hidden" name="id" value={userId} /> : null}
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <FormErrorSummary message={summary} />
+      <Section title="Sign-in">
+        <TextInput
+          label="User Name"
+          {...field("userName")}
+          required
+          autoComplete="off"
+          help="3 to 64 letters, digits, dots, underscores or hyphens."
+        />
+        <TextInput
+          label="New Password"
+          type="password"
+          {...field("newPassword")}
+          required={!userId}
+          autoComplete="new-password"
+          help={
+            userId
+              ? "Leave blank to keep the current password."
+              : "At least 12 characters; common passwords are refused."
+          }
+        />
+      </Section>
+      <Section title="Person">
+        <TextInput label="First Name" {...field("firstName")} autoComplete="off" />
+        <TextInput label="Last Name" {...field("lastName")} autoComplete="off" />
+        <TextInput label="Alias" {...field("alias")} help="A nickname." />
+        <TextInput label="Title" {...field("title")} help="Such as CEO or Web Developer." />
+      </Section>
+      <Section title="Contact">
+        <TextInput label="Email" type="email" {...field("email")} required autoComplete="off" />
+        <TextInput
+          label="Available From Email"
+          {...field("fromEmails")}
+          help="Comma-separated addresses this user may send from. The first is the default."
+        />
+        <TextInput
+          label="Phone"
+          type="tel"
+          {...field("phone")}
+          help="Include the country code, such as +1 212 555 0100."
+        />
+        <TextInput
+          label="Extension"
+          inputMode="numeric"
+          {...field("extension")}
+          help="1 to 8 digits."
+        />
+        <Field label="Address" name="address" error={errorFor("address")} className="sm:col-span-2">
+          {(control) => (
+            <textarea
+              rows={2}
+              className={inputClasses}
+              {...withoutError(field("address"))}
+              {...control}
+            />
+          )}
+        </Field>
+      </Section>
+      <Section title="Preferences">
+        <Field
+          label="Color"
+          name="color"
+          error={errorFor("color")}
+          help="Marks this user across the portal."
+        >
+          {(control) => (
+            <input
+              type="color"
+              className="h-10 w-20 cursor-pointer rounded-md border border-neutral-500/80 bg-white p-1"
+              {...withoutError(field("color"))}
+              {...control}
+            />
+          )}
+        </Field>
+        <div className="sm:col-span-2">
+          <TextInput
+            label="Click To Dial"
+            {...field("clickToDial")}
+            autoComplete="off"
+            spellCheck={false}
+            help="A link for your dialing software, such as https://dialer.example/call?phone=[Field:PhoneNumber]&ext=[Field:Ext]. Allowed: https, http, tel, sip, callto."
+          />
+          <ClickToDialPreview values={watch()} />
+        </div>
+      </Section>
+      <Section title="Access">
+        <Checkbox label="Active" {...field("active")} help="Inactive users cannot sign in." />
+        <Select label="Role" {...field("role")} options={roleOptions} />
+      </Section>
+      <div className="flex items-center gap-3 border-t border-neutral-200 pt-4">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save"}
+        </Button>
+      </div>
+    </form>
+  );
+}

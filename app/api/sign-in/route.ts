@@ -1,0 +1,50 @@
+// POST /api/sign-in: anyone. The sign-in form posts here, with or without scripts.
+// Answers JSON to the enhanced form (Accept: application/json) and redirects otherwise;
+// an address with too many failures gets 429 either way.
+
+import { signIn } from "@/lib/auth/next-auth";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { SignInRefused, signInMessage } from "@/lib/auth/sign-in-error";
+
+export async function POST(request: Request) {
+  const form = await request.formData();
+  const login = String(form.get("login") ?? "").slice(0, 254);
+  const password = String(form.get("password") ?? "").slice(0, 1024);
+  const callbackUrl = safeRedirectPath(form.get("callbackUrl"), "/");
+  const wantsJson = request.headers.get("accept")?.includes("application/json") ?? false;
+  const origin = new URL(request.url).origin;
+
+  try {
+    await signIn("credentials", { login, password, redirect: false });
+  } catch (error) {
+    if (!(error instanceof SignInRefused)) throw error;
+    const message = signInMessage(error.reason, error.retryAfterSeconds);
+    const status = error.reason === "invalid" ? 401 : 429;
+    const retryHeaders: Record<string, string> =
+      status === 429 ? { "retry-after": String(error.retryAfterSeconds) } : {};
+    if (wantsJson) {
+      return Response.json(
+        { ok: false, reason: error.reason, message },
+        { status, headers: retryHeaders },
+      );
+    }
+    if (error.reason === "address_blocked") {
+      return new Response(blockedPage(message), {
+        status,
+        headers: { ...retryHeaders, "content-type": "text/html; charset=utf-8" },
+      });
+    }
+    const back = new URLSearchParams({ error: error.reason, login, callbackUrl });
+    if (error.retryAfterSeconds) back.set("retry", String(error.retryAfterSeconds));
+    return Response.redirect(`${origin}/sign-in?${back}`, 303);
+  }
+  if (wantsJson) return Response.json({ ok: true, redirectTo: callbackUrl });
+  return Response.redirect(`${origin}${callbackUrl}`, 303);
+}
+
+function blockedPage(message: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too many attempts · Switchboard</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#171717">
+<main><h1>Too many attempts</h1><p role="alert">${message}</p><p><a href="/sign-in">Back to sign in</a></p></main></body></html>`;
+}

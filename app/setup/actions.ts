@@ -1,0 +1,21 @@
+"use server";
+
+import { headers } from "next/headers";
+import { setupSchema } from "@/lib/accounts/schemas";
+import { setupOrganization } from "@/lib/accounts/setup-organization";
+import type { ActionState } from "@/lib/actions/action-state";
+import { parseAndRun } from "@/lib/actions/form-action";
+import { clientAddressFrom } from "@/lib/auth/client-address";
+import { signIn } from "@/lib/auth/next-auth";
+
+export async function setupAction(_state: ActionState | undefined, formData: FormData) {
+  return parseAndRun(setupSchema, formData, async (input) => {
+    await setupOrganization({ input, clientAddress: clientAddressFrom(await headers()) });
+    await signIn("credentials", {
+      login: input.userName,
+      password: input.password,
+      redirectTo: "/users",
+    });
+    return undefined;
+  });
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useRef } from "react";
+import { type DefaultValues, type FieldValues, type Path, useForm } from "react-hook-form";
+import type { z } from "zod";
+import type { ActionState } from "@/lib/actions/action-state";
+
+type ServerAction = (state: ActionState | undefined, formData: FormData) => Promise<ActionState>;
+
+/**
+ * A form that validates in the browser with the same zod schema the server action
+ * uses, then submits the real FormData to that action. Without scripts the form
+ * simply posts to the action and the server's answer re-renders it.
+ */
+export function useServerForm<Input extends FieldValues>(options: {
+  schema: z.ZodType<unknown, Input>;
+  action: ServerAction;
+  defaultValues: DefaultValues<Input>;
+}) {
+  const [state, formAction, pending] = useActionState(options.action, undefined);
+  const formRef = useRef<HTMLFormElement>(null);
+  const values = state && !state.ok ? state.values : undefined;
+  const form = useForm<Input>({
+    // biome-ignore lint/suspicious/noExplicitAny: the resolver's generics cannot follow a generic schema.
+    resolver: zodResolver(options.schema as any),
+    mode: "onTouched",
+    defaultValues: (values ?? options.defaultValues) as DefaultValues<Input>,
+  });
+  const onSubmit = form.handleSubmit(() => {
+    if (!formRef.current) return;
+    const formData = new FormData(formRef.current);
+    startTransition(() => formAction(formData));
+  });
+  const serverErrors = state && !state.ok ? state.fieldErrors : {};
+
+  /** The message to show beside a field: the browser's check first, then the server's. */
+  function errorFor(name: string): string | undefined {
+    const clientError = (form.formState.errors as Record<string, { message?: string } | undefined>)[
+      name
+    ];
+    return clientError?.message ?? serverErrors[name];
+  }
+
+  const initial = (values ?? options.defaultValues) as Record<string, unknown>;
+
+  /**
+   * register() plus the value rendered into the HTML, so the form is filled in
+   * before (or without) hydration; with the field's error message.
+   */
+  function field(name: Path<Input>) {
+    const value = initial[name];
+    return {
+      ...form.register(name),
+      defaultValue: value == null ? "" : String(value),
+      error: errorFor(name),
+    };
+  }
+
+  function checkboxField(name: Path<Input>) {
+    const value = initial[name];
+    return {
+      ...form.register(name),
+      defaultChecked: value === true || value === "on",
+      error: errorFor(name),
+    };
+  }
+
+  const clientErrorCount = Object.keys(form.formState.errors).length;
+  const summary =
+    state && !state.ok
+      ? state.message
+      : clientErrorCount > 0 && form.formState.isSubmitted
+        ? "Check the highlighted fields."
+        : undefined;
+
+  return {
+    form,
+    formRef,
+    formAction,
+    onSubmit,
+    pending,
+    state,
+    errorFor,
+    summary,
+    field,
+    checkboxField,
+  };
+}

@@ -1,0 +1,5 @@
+export * from "./accounts";
+export * from "./activity";
+export * from "./licences";
+export * from "./sign-in-throttles";
+export * from "./users";

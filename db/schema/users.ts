@@ -1,0 +1,61 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+
+export const userRole = pgEnum("user_role", ["user", "administrator"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    userName: text("user_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    firstName: text("first_name").notNull().default(""),
+    lastName: text("last_name").notNull().default(""),
+    alias: text("alias").notNull().default(""),
+    title: text("title").notNull().default(""),
+    email: text("email").notNull(),
+    fromEmails: text("from_emails").array().notNull().default(sql`'{}'::text[]`),
+    phone: text("phone").notNull().default(""),
+    extension: text("extension").notNull().default(""),
+    address: text("address").notNull().default(""),
+    color: text("color").notNull().default(""),
+    clickToDial: text("click_to_dial").notNull().default(""),
+    active: boolean("active").notNull().default(true),
+    role: userRole("role").notNull().default("user"),
+    // Bumped whenever existing sessions must end (password, role, inactivation).
+    sessionVersion: integer("session_version").notNull().default(1),
+    // Lower-cased text the User List search matches with a trigram index.
+    searchText: text("search_text")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`lower(user_name || ' ' || first_name || ' ' || last_name || ' ' || email)`,
+      ),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("users_user_name_key").on(sql`lower(${table.userName})`),
+    uniqueIndex("users_email_key").on(sql`lower(${table.email})`),
+    // Keyset paging of one account's active or inactive users by user name.
+    index("users_list_idx").on(table.accountId, table.active, sql`lower(${table.userName})`),
+    index("users_search_idx").using("gin", table.searchText.op("gin_trgm_ops")),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type UserRole = (typeof userRole.enumValues)[number];

@@ -1,0 +1,26 @@
+import "server-only";
+import type { Executor } from "@/db/client";
+import { type ActivityDetails, type ActivityKind, accountActivity } from "@/db/schema";
+
+export type ActivityInput = {
+  accountId: string;
+  kind: ActivityKind;
+  actor?: { id: string; userName: string } | null;
+  target?: { id: string; userName: string } | null;
+  details?: ActivityDetails;
+  clientAddress?: string;
+};
+
+/** Appends one activity row; call it with the transaction of the change it records. */
+export async function recordActivity(tx: Executor, input: ActivityInput): Promise<void> {
+  await tx.insert(accountActivity).values({
+    accountId: input.accountId,
+    kind: input.kind,
+    actorUserId: input.actor?.id ?? null,
+    actorLabel: input.actor?.userName ?? "",
+    targetUserId: input.target?.id ?? null,
+    targetLabel: input.target?.userName ?? "",
+    details: input.details ?? {},
+    clientAddress: input.clientAddress ?? "",
+  });
+}

@@ -1,0 +1,40 @@
+// Typed domain errors. Services throw them; lib/actions and lib/http map them to
+// form errors and HTTP responses in exactly one place each.
+export type FieldErrors = Record<string, string>;
+
+export class DomainError extends Error {}
+
+export class NotFoundError extends DomainError {
+  constructor(message = "Not found.") {
+    super(message);
+    this.name = "NotFoundError";
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = "You are not allowed to do that.") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
+
+/** A uniqueness or state conflict, optionally tied to one form field. */
+export class ConflictError extends DomainError {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "ConflictError";
+  }
+}
+
+export class InvalidError extends DomainError {
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super(message);
+    this.name = "InvalidError";
+  }
+}

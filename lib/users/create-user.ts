@@ -1,0 +1,44 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { recordActivity } from "@/lib/activity/record-activity";
+import type { Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/passwords";
+import { assertCan } from "@/lib/auth/permissions";
+import { ForbiddenError, InvalidError } from "@/lib/errors";
+import type { CreateUserInput } from "./schemas";
+import { assertUniqueUserFields, rethrowUniqueViolation } from "./unique-fields";
+import { userSnapshot } from "./user-changes";
+import { userColumns } from "./user-record";
+
+export async function createUser({ actor, input }: { actor: Actor; input: CreateUserInput }) {
+  assertCan(actor, "users", "create");
+  if (input.role === "administrator" && actor.role !== "administrator") {
+    throw new ForbiddenError("Only an Administrator can make someone an Administrator.");
+  }
+  if (!input.newPassword)
+    throw new InvalidError("Check the form.", { newPassword: "Enter a password." });
+  const db = getDb();
+  await assertUniqueUserFields(db, input);
+  const passwordHash = await hashPassword(input.newPassword);
+  try {
+    return await db.transaction(async (tx) => {
+      const { newPassword: _password, ...fields } = input;
+      const [created] = await tx
+        .insert(users)
+        .values({ ...fields, accountId: actor.accountId, passwordHash })
+        .returning(userColumns);
+      await recordActivity(tx, {
+        accountId: actor.accountId,
+        kind: "user.created",
+        actor,
+        target: created!,
+        details: { user: userSnapshot(created!) },
+        clientAddress: actor.clientAddress,
+      });
+      return created!;
+    });
+  } catch (error) {
+    rethrowUniqueViolation(error);
+  }
+}

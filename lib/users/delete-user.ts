@@ -1,0 +1,44 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { recordActivity } from "@/lib/activity/record-activity";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { assertAnotherActiveAdministrator, lockAccount } from "./administrator-guard";
+import { findAccountUser } from "./find-user";
+import { userSnapshot } from "./user-changes";
+
+/** Deletes a user; their sessions end because the user no longer exists. */
+export async function deleteUser({ actor, userId }: { actor: Actor; userId: string }) {
+  assertCan(actor, "users", "delete");
+  return getDb().transaction(async (tx) => {
+    await lockAccount(tx, actor.accountId);
+    const user = await findAccountUser(tx, actor.accountId, userId);
+    if (user.id === actor.id) throw new ConflictError("You cannot delete yourself.");
+    if (user.role === "administrator") {
+      if (actor.role !== "administrator") {
+        throw new ForbiddenError("Only an Administrator can delete an Administrator.");
+      }
+      if (user.active) {
+        await assertAnotherActiveAdministrator(
+          tx,
+          actor.accountId,
+          user.id,
+          "This is the last active Administrator and cannot be deleted.",
+        );
+      }
+    }
+    await tx.delete(users).where(eq(users.id, user.id));
+    await recordActivity(tx, {
+      accountId: actor.accountId,
+      kind: "user.deleted",
+      actor,
+      target: user,
+      details: { user: userSnapshot(user) },
+      clientAddress: actor.clientAddress,
+    });
+    return user;
+  });
+}

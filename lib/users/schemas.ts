@@ -1,0 +1,162 @@
+import { z } from "zod";
+import { checkbox, optionalText } from "@/lib/form-values";
+import { passwordProblem } from "@/lib/passwords/password-policy";
+import { validateClickToDialTemplate } from "./fields/click-to-dial";
+import { normalizeColor } from "./fields/color";
+import { extensionProblem } from "./fields/extension";
+import { parseFromEmails } from "./fields/from-emails";
+import { parsePhone } from "./fields/phone";
+import { userNameProblem } from "./fields/user-name";
+
+const userName = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = userNameProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+const email = z
+  .string()
+  .trim()
+  .min(1, "Enter an email address.")
+  .max(254, "Email must be at most 254 characters.")
+  .pipe(z.email("Enter a valid email address."));
+
+const fromEmails = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const parsed = parseFromEmails(value ?? "");
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.emails;
+  });
+
+const phone = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const parsed = parsePhone(value ?? "");
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.e164;
+  });
+
+const extension = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value ?? "")
+  .superRefine((value, ctx) => {
+    const problem = extensionProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+const color = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const normalized = normalizeColor(value?.trim() ?? "");
+    if (normalized === undefined) {
+      ctx.addIssue({ code: "custom", message: "Choose a colour like #3366cc." });
+      return z.NEVER;
+    }
+    return normalized;
+  });
+
+const clickToDial = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value ?? "")
+  .superRefine((value, ctx) => {
+    const problem = validateClickToDialTemplate(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+/** The fields a user may change about themselves (the profile page). */
+export const profileFields = {
+  firstName: optionalText(100, "First Name"),
+  lastName: optionalText(100, "Last Name"),
+  alias: optionalText(100, "Alias"),
+  title: optionalText(100, "Title"),
+  email,
+  fromEmails,
+  phone,
+  extension,
+  address: optionalText(500, "Address"),
+  color,
+  clickToDial,
+};
+
+function checkNewPassword(
+  value: { newPassword?: string; userName?: string; email: string },
+  ctx: z.RefinementCtx,
+  required: boolean,
+) {
+  const password = value.newPassword ?? "";
+  if (!password) {
+    if (required)
+      ctx.addIssue({ code: "custom", path: ["newPassword"], message: "Enter a password." });
+    return;
+  }
+  const problem = passwordProblem(password, { userName: value.userName, email: value.email });
+  if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
+}
+
+const userFields = {
+  userName,
+  newPassword: z.string().optional(),
+  ...profileFields,
+  active: checkbox,
+  role: z.enum(["user", "administrator"], { error: "Choose User or Administrator." }),
+};
+
+/** The User Details form for a new user: a password is required. */
+export const createUserSchema = z
+  .object(userFields)
+  .superRefine((value, ctx) => checkNewPassword(value, ctx, true));
+
+/** The User Details form for an existing user: a blank password means unchanged. */
+export const updateUserSchema = z
+  .object(userFields)
+  .superRefine((value, ctx) => checkNewPassword(value, ctx, false));
+
+export type UserFormValues = z.input<typeof createUserSchema>;
+export type CreateUserInput = z.output<typeof createUserSchema>;
+export type UpdateUserInput = z.output<typeof updateUserSchema>;
+
+export const profileSchema = z.object(profileFields);
+export type ProfileInput = z.output<typeof profileSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password."),
+    newPassword: z.string(),
+    confirmPassword: z.string(),
+  })
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value.newPassword, {});
+    if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
+    if (value.newPassword !== value.confirmPassword) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["confirmPassword"],
+        message: "The passwords do not match.",
+      });
+    }
+  });
+export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
+
+export const userListQuerySchema = z.object({
+  status: z.enum(["active", "inactive"]).catch("active"),
+  q: z.string().trim().max(100).catch(""),
+  after: z.string().max(64).optional().catch(undefined),
+  before: z.string().max(64).optional().catch(undefined),
+});
+export type UserListQuery = z.output<typeof userListQuerySchema>;

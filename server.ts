@@ -1,0 +1,52 @@
+import { createServer, type IncomingMessage } from "node:http";
+import { sql } from "drizzle-orm";
+import next from "next";
+import { getDb } from "./db/client";
+import { env } from "./lib/env";
+
+// A thin custom server around Next.js for one reason: Next.js keeps a client-sent
+// X-Forwarded-For, so without this a client could pick its own address and dodge
+// sign-in throttling. Here the address is the socket's, or (TRUST_PROXY) the one
+// our own proxy appended last.
+const dev = process.argv.includes("--dev");
+
+function clientAddress(request: IncomingMessage): string {
+  const socketAddress = request.socket.remoteAddress ?? "";
+  if (!env.TRUST_PROXY) return socketAddress;
+  const forwarded = String(request.headers["x-forwarded-for"] ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return forwarded.at(-1) ?? socketAddress;
+}
+
+async function main() {
+  // Open the database now, so a second server on the same PGlite folder fails at once.
+  await getDb().execute(sql`select 1`);
+  const app = next({ dev, hostname: env.HOST, port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((request, response) => {
+    request.headers["x-forwarded-for"] = clientAddress(request);
+    if (!env.TRUST_PROXY) {
+      delete request.headers["x-forwarded-proto"];
+      delete request.headers["x-forwarded-host"];
+      delete request.headers["x-forwarded-port"];
+    }
+    void handle(request, response);
+  });
+  server.listen(env.PORT, env.HOST, () => {
+    const shown = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
+    console.log(
+      `Switchboard is running at http://${shown}:${env.PORT} (${dev ? "development" : "production"})`,
+    );
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
