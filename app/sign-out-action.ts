@@ -1,13 +1,14 @@
 "use server";
 
 import { currentSession } from "@/lib/auth/current-user";
-import { endSessions } from "@/lib/auth/end-sessions";
+import { endSession } from "@/lib/auth/end-sessions";
 import { signOut } from "@/lib/auth/next-auth";
 
-// Sign-out ends the session, not only the cookie: a copied token stops working too.
-// Because sessions are stateless JWTs, this ends the user's other sessions as well.
+// Sign-out ends this session on the server, not only its cookie.
 export async function signOutAction() {
   const session = await currentSession();
-  if (session.status !== "anonymous") await endSessions(session.user.id);
-  await signOut({ redirectTo: "/sign-in" });
+  if (session.status !== "anonymous") {
+    await endSession({ sessionId: session.sessionId, userId: session.user.id });
+  }
+  await signOut({ redirectTo: "/sign-in?notice=signed-out" });
 }

@@ -55,10 +55,20 @@ export function MasterDetail({
 }) {
   return (
     <div className="grid items-start gap-4 lg:grid-cols-12">
-      <div className={cx("min-w-0 lg:col-span-6 2xl:col-span-5", showDetailOnNarrow && "hidden lg:block")}>
+      <div
+        className={cx(
+          "min-w-0 lg:col-span-6 2xl:col-span-5",
+          showDetailOnNarrow && "hidden lg:block",
+        )}
+      >
         {list}
       </div>
-      <div className={cx("min-w-0 lg:col-span-6 2xl:col-span-7", !showDetailOnNarrow && "hidden lg:block")}>
+      <div
+        className={cx(
+          "min-w-0 lg:col-span-6 2xl:col-span-7",
+          !showDetailOnNarrow && "hidden lg:block",
+        )}
+      >
         {detail}
       </div>
     </div>

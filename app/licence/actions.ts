@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { domainErrorState, flash, formAction } from "@/lib/actions/form-action";
 import { currentSession } from "@/lib/auth/current-user";
-import { endSessions } from "@/lib/auth/end-sessions";
+import { endSession } from "@/lib/auth/end-sessions";
 import { signOut } from "@/lib/auth/next-auth";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { formDataObject } from "@/lib/form-values";
@@ -35,8 +35,8 @@ export async function acceptLicenceAction(_state: ActionState | undefined, formD
 }
 
 export async function declineLicenceAction() {
-  const { user } = await signedIn();
-  await endSessions(user.id);
+  const { user, sessionId } = await signedIn();
+  await endSession({ sessionId, userId: user.id });
   await signOut({ redirectTo: "/sign-in?notice=licence-declined" });
 }
 

@@ -6,12 +6,13 @@ import type { Actor } from "./actor";
 import { clientAddressFrom } from "./client-address";
 import { loadSessionUser, type SessionUser } from "./load-session-user";
 import { auth } from "./next-auth";
+import { sessionIsCurrent } from "./session-is-current";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type CurrentSession =
   | { status: "anonymous" }
-  | { status: "licence_required" | "ready"; user: SessionUser; actor: Actor };
+  | { status: "licence_required" | "ready"; user: SessionUser; actor: Actor; sessionId: string };
 
 /**
  * The request's signed-in user, checked against the database once per request: a
@@ -21,10 +22,8 @@ export const currentSession = cache(async (): Promise<CurrentSession> => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId || !uuidPattern.test(userId)) return { status: "anonymous" };
-  const user = await loadSessionUser(userId);
-  if (!user || !user.active || user.sessionVersion !== session.sessionVersion) {
-    return { status: "anonymous" };
-  }
+  const user = await loadSessionUser(userId, session.sessionId ?? "");
+  if (!user || !sessionIsCurrent(user, session)) return { status: "anonymous" };
   const requestHeaders = await headers();
   const actor: Actor = {
     id: user.id,
@@ -33,7 +32,12 @@ export const currentSession = cache(async (): Promise<CurrentSession> => {
     userName: user.userName,
     clientAddress: clientAddressFrom(requestHeaders),
   };
-  return { status: user.licenceAccepted ? "ready" : "licence_required", user, actor };
+  return {
+    status: user.licenceAccepted ? "ready" : "licence_required",
+    user,
+    actor,
+    sessionId: session.sessionId ?? "",
+  };
 });
 
 /** The path being requested (set by proxy.ts), for "continue to where they were going". */

@@ -1,12 +1,22 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { endedSessions } from "@/db/schema";
+import { env } from "@/lib/env";
 
-/** Makes every session of the user stale (their JWTs carry the old version). */
-export async function endSessions(userId: string): Promise<void> {
-  await getDb()
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId));
+/** Ends one session (sign-out, declined licence): its token is refused from now on. */
+export async function endSession({ sessionId, userId }: { sessionId: string; userId: string }) {
+  if (!sessionId) return;
+  const db = getDb();
+  const now = new Date();
+  await db
+    .insert(endedSessions)
+    .values({
+      sessionId,
+      userId,
+      expiresAt: new Date(now.getTime() + env.SESSION_MAX_AGE_HOURS * 3_600_000),
+    })
+    .onConflictDoNothing();
+  // Tokens past their own expiry are refused anyway: forget them.
+  await db.delete(endedSessions).where(lt(endedSessions.expiresAt, now));
 }

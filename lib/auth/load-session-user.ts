@@ -4,10 +4,10 @@ import { getDb } from "@/db/client";
 import { accounts, users } from "@/db/schema";
 
 /**
- * One query per request: the user, their organization and whether they accepted
- * the account's current licence version.
+ * One query per request: the user, their organization, whether this session was
+ * signed out, and whether they accepted the account's current licence version.
  */
-export async function loadSessionUser(userId: string) {
+export async function loadSessionUser(userId: string, sessionId: string) {
   const [row] = await getDb()
     .select({
       id: users.id,
@@ -20,6 +20,7 @@ export async function loadSessionUser(userId: string) {
       role: users.role,
       active: users.active,
       sessionVersion: users.sessionVersion,
+      sessionEnded: sql<boolean>`exists (select 1 from ended_sessions es where es.session_id = ${sessionId})`,
       licenceAccepted: sql<boolean>`coalesce((
         select exists (
           select 1 from licence_acceptances la

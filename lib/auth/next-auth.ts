@@ -10,6 +10,8 @@ import { SignInRefused } from "./sign-in-error";
 declare module "next-auth" {
   interface Session {
     sessionVersion?: number;
+    /** This session's own id, so signing out can end exactly this session. */
+    sessionId?: string;
   }
   interface User {
     sessionVersion?: number;
@@ -45,12 +47,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) {
         token.sub = user.id;
         token.sv = user.sessionVersion;
+        token.sid = crypto.randomUUID();
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? "";
       session.sessionVersion = typeof token.sv === "number" ? token.sv : undefined;
+      session.sessionId = typeof token.sid === "string" ? token.sid : undefined;
       return session;
     },
   },

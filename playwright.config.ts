@@ -1,0 +1,51 @@
+import { defineConfig } from "@playwright/test";
+
+// Browser tests run against a production build served by server.ts on its own
+// data folder (or the PostgreSQL database in DATABASE_URL, reset first).
+const port = Number(process.env.E2E_PORT ?? 3210);
+export const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /first-run\.setup\.ts/ },
+    { name: "chromium", testMatch: /\.spec\.ts/, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: "tsx tests/e2e/support/reset-database.ts && npm run build && npm run serve",
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: ".data-e2e",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
