@@ -61,7 +61,7 @@ export function getDb(): Database {
 }
 
 /** Tests install their own database here. */
-export function useConnection(next: Connection | undefined): void {
+export function setConnection(next: Connection | undefined): void {
   (globalThis as GlobalWithDb)[globalKey] = next;
 }
 

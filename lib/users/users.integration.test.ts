@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createTestAccount, createTestUser } from "../../tests/support/fixtures";
-import { useTestDatabase } from "../../tests/support/test-database";
+import { withTestDatabase } from "../../tests/support/test-database";
 import { listUsers } from "./list-users";
 
-useTestDatabase();
+withTestDatabase();
 
 describe("listUsers", () => {
   it("lists the account's active users by user name", async () => {

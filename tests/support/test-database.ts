@@ -5,7 +5,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
-import { type Database, openPostgres, useConnection } from "../../db/client";
+import { type Database, openPostgres, setConnection } from "../../db/client";
 import * as schema from "../../db/schema";
 import { postgresTemplateName, postgresUrl } from "./template-database";
 
@@ -38,15 +38,15 @@ async function openFreshDatabase() {
  * Gives the calling test file its own migrated database (PGlite in memory, or a
  * fresh PostgreSQL database when DATABASE_URL is set) and makes it the app's.
  */
-export function useTestDatabase(): void {
+export function withTestDatabase(): void {
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const connection = await openFreshDatabase();
     close = connection.close;
-    useConnection(connection);
+    setConnection(connection);
   });
   afterAll(async () => {
-    useConnection(undefined);
+    setConnection(undefined);
     await close?.();
   });
 }
