@@ -27,7 +27,7 @@ export function pgliteDir(): string {
 
 export function openPglite(dir: string | undefined): Connection {
   const release = dir ? acquireDataDirLock(path.dirname(dir)) : () => {};
-  const client = new PGlite(dir, { extensions: { pg_trgm } });
+  const client = new PGlite({ dataDir: dir, extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
