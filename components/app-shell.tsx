@@ -2,9 +2,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Wordmark } from "./auth-card";
 import { ColorDot } from "./color-dot";
-import { cx } from "./cx";
+import { type NavLink, NavLinks } from "./nav-links";
 
-export type NavItem = { href: string; label: string; current: boolean };
+export type NavItem = NavLink;
 export type ShellUser = { displayName: string; userName: string; color?: string };
 
 const menuItem =
@@ -91,24 +91,7 @@ export function AppShell({
               <Wordmark />
             </Link>
           </div>
-          <ul className="flex gap-1 overflow-x-auto px-2 pb-2 lg:flex-col lg:overflow-y-auto lg:pt-2">
-            {nav.map((item) => (
-              <li key={item.href} className="shrink-0">
-                <Link
-                  href={item.href}
-                  aria-current={item.current ? "page" : undefined}
-                  className={cx(
-                    "block rounded-md px-3 py-1.5 text-sm",
-                    item.current
-                      ? "bg-accent-50 font-medium text-accent-800"
-                      : "text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900",
-                  )}
-                >
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <NavLinks items={nav} />
         </nav>
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex h-14 items-center justify-between gap-4 border-b border-neutral-200 bg-white px-4 lg:px-6">

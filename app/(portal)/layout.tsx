@@ -1,24 +1,17 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
-import { requestedPath, requireSession } from "@/lib/auth/current-user";
+import { requireSession } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { signOutAction } from "../sign-out-action";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const { user, actor } = await requireSession();
-  const path = await requestedPath();
   const items = [
     { href: "/users", label: "Users", visible: can(actor, "users", "view") },
     { href: "/activity", label: "Account Activity", visible: can(actor, "activity", "view_own") },
     { href: "/profile", label: "Profile", visible: true },
   ];
-  const nav = items
-    .filter((item) => item.visible)
-    .map(({ href, label }) => ({
-      href,
-      label,
-      current: path === href || path.startsWith(`${href}/`) || path.startsWith(`${href}?`),
-    }));
+  const nav = items.filter((item) => item.visible);
   const displayName = [user.firstName, user.lastName].filter(Boolean).join(" ") || user.userName;
   return (
     <AppShell

@@ -1,4 +1,4 @@
-import { isCommonPassword } from "./common-passwords";
+import { isCommonPassword } from "#common-passwords";
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
