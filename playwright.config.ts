@@ -32,7 +32,9 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /first-run\.setup\.ts/ },
-    { name: "chromium", testMatch: /\.spec\.ts/, dependencies: ["setup"] },
+    { name: "chromium", testMatch: /\.spec\.ts/, testIgnore: /last\//, dependencies: ["setup"] },
+    // Blocks 127.0.0.1 for sign-ins, so it runs after everything else.
+    { name: "last", testMatch: /last\/.*\.spec\.ts/, dependencies: ["chromium"] },
   ],
   webServer: {
     command: "tsx tests/e2e/support/reset-database.ts && npm run build && npm run serve",
@@ -44,7 +46,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATA_DIR: ".data-e2e",
+      DATA_DIR: `.data-e2e-${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },
