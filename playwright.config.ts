@@ -48,6 +48,7 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATA_DIR: `.data-e2e-${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: ".next-e2e",
     },
   },
 });

@@ -8,6 +8,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const { user, actor } = await requireSession();
   const items = [
     { href: "/users", label: "Users", visible: can(actor, "users", "view") },
+    { href: "/groups", label: "Groups", visible: can(actor, "groups", "view") },
     { href: "/activity", label: "Account Activity", visible: can(actor, "activity", "view_own") },
     { href: "/profile", label: "Profile", visible: true },
   ];

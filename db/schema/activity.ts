@@ -12,6 +12,12 @@ export const activityKinds = [
   "licence.accepted",
   "licence.published",
   "account.created",
+  "group.created",
+  "group.updated",
+  "group.deleted",
+  "group.member_added",
+  "group.member_removed",
+  "permissions.changed",
 ] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 

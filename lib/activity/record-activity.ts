@@ -6,7 +6,10 @@ export type ActivityInput = {
   accountId: string;
   kind: ActivityKind;
   actor?: { id: string; userName: string } | null;
+  /** The user the change is about. */
   target?: { id: string; userName: string } | null;
+  /** What the change is about when it is not a user (a group's name). */
+  targetLabel?: string;
   details?: ActivityDetails;
   clientAddress?: string;
 };
@@ -19,7 +22,7 @@ export async function recordActivity(tx: Executor, input: ActivityInput): Promis
     actorUserId: input.actor?.id ?? null,
     actorLabel: input.actor?.userName ?? "",
     targetUserId: input.target?.id ?? null,
-    targetLabel: input.target?.userName ?? "",
+    targetLabel: input.target?.userName ?? input.targetLabel ?? "",
     details: input.details ?? {},
     clientAddress: input.clientAddress ?? "",
   });

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "./actor";
 import { clientAddressFrom } from "./client-address";
+import { loadPermissions } from "./load-permissions";
 import { loadSessionUser, type SessionUser } from "./load-session-user";
 import { auth } from "./next-auth";
 import { sessionIsCurrent } from "./session-is-current";
@@ -25,7 +26,10 @@ export const currentSession = cache(async (): Promise<CurrentSession> => {
   const user = await loadSessionUser(userId, session.sessionId ?? "");
   if (!user || !sessionIsCurrent(user, session)) return { status: "anonymous" };
   const requestHeaders = await headers();
+  // Administrators can do everything: only Users need their grants and overrides.
+  const permissions = user.role === "administrator" ? {} : await loadPermissions(user.id);
   const actor: Actor = {
+    ...permissions,
     id: user.id,
     accountId: user.accountId,
     role: user.role,

@@ -1,39 +1,29 @@
-import type { UserRole } from "@/db/schema";
 import { ForbiddenError } from "@/lib/errors";
+import {
+  actionLabels,
+  type ModuleAction,
+  type ModuleKey,
+  moduleKeys,
+  modules,
+  type PermissionKey,
+  permissionKey,
+} from "./modules";
+import { type PermissionSubject, resolvePermission } from "./resolve-permission";
 
-// The portal's modules and their actions: the one registry every check refers to.
-export const modules = {
-  users: { label: "Users", actions: ["view", "create", "edit", "delete", "inactivate"] },
-  groups: { label: "Groups", actions: ["view", "create", "edit", "delete"] },
-  permissions: { label: "Permissions", actions: ["view", "edit"] },
-  instances: { label: "Instances", actions: ["view", "create", "edit", "delete", "rebuild"] },
-  features: { label: "Features", actions: ["view", "create", "edit", "delete"] },
-  templates: { label: "Templates", actions: ["view", "create", "edit", "delete", "apply"] },
-  activity: { label: "Account Activity", actions: ["view_own", "view_all"] },
-  billing: { label: "Billing", actions: ["view", "manage"] },
-  organization: { label: "Organization", actions: ["view", "edit"] },
-  integrations: { label: "Integrations", actions: ["view", "manage"] },
-} as const;
+export type { ModuleAction, ModuleKey, PermissionSubject };
+export { modules };
 
-export type ModuleKey = keyof typeof modules;
-export type ModuleAction<M extends ModuleKey> = (typeof modules)[M]["actions"][number];
-
-// What the User role may do before any group or override (seed 001).
-const userBaseline: { [M in ModuleKey]?: readonly ModuleAction<M>[] } = {
-  activity: ["view_own"],
-  instances: ["view", "rebuild"],
-};
-
-export type PermissionSubject = { role: UserRole };
-
+/** The one decision every page, action and route handler relies on. */
 export function can<M extends ModuleKey>(
   subject: PermissionSubject,
   module: M,
   action: ModuleAction<M>,
 ): boolean {
-  if (subject.role === "administrator") return true;
-  const granted = userBaseline[module] as readonly string[] | undefined;
-  return granted?.includes(action) ?? false;
+  return resolvePermission(subject, permissionKey(module, action)).allowed;
+}
+
+export function canKey(subject: PermissionSubject, key: PermissionKey): boolean {
+  return resolvePermission(subject, key).allowed;
 }
 
 export function assertCan<M extends ModuleKey>(
@@ -44,15 +34,20 @@ export function assertCan<M extends ModuleKey>(
   if (!can(subject, module, action)) throw new ForbiddenError();
 }
 
-/** Every action the subject may perform, module by module (for "Display Permissions"). */
+/** Every module's actions with the effective result and where it comes from. */
 export function effectivePermissions(subject: PermissionSubject) {
-  return (Object.keys(modules) as ModuleKey[]).map((key) => ({
+  return moduleKeys.map((key) => ({
     key,
     label: modules[key].label,
-    actions: (modules[key].actions as readonly string[]).map((action) => ({
-      action,
-      allowed: can(subject, key, action as ModuleAction<typeof key>),
-      source: subject.role === "administrator" ? "Administrator" : "User baseline",
-    })),
+    actions: (modules[key].actions as readonly string[]).map((action) => {
+      const permission = `${key}:${action}` as PermissionKey;
+      return {
+        action,
+        key: permission,
+        label: actionLabels[action] ?? action,
+        ...resolvePermission(subject, permission),
+        override: subject.overrides?.get(permission),
+      };
+    }),
   }));
 }

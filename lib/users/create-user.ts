@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/passwords";
 import { assertCan } from "@/lib/auth/permissions";
 import { ForbiddenError, InvalidError } from "@/lib/errors";
 import type { CreateUserInput } from "./schemas";
+import { setUserGroups } from "./set-user-groups";
 import { assertUniqueUserFields, rethrowUniqueViolation } from "./unique-fields";
 import { userSnapshot } from "./user-changes";
 import { userColumns } from "./user-record";
@@ -23,7 +24,7 @@ export async function createUser({ actor, input }: { actor: Actor; input: Create
   const passwordHash = await hashPassword(input.newPassword);
   try {
     return await db.transaction(async (tx) => {
-      const { newPassword: _password, ...fields } = input;
+      const { newPassword: _password, groupIds, ...fields } = input;
       const [created] = await tx
         .insert(users)
         .values({ ...fields, accountId: actor.accountId, passwordHash })
@@ -36,6 +37,7 @@ export async function createUser({ actor, input }: { actor: Actor; input: Create
         details: { user: userSnapshot(created!) },
         clientAddress: actor.clientAddress,
       });
+      if (groupIds) await setUserGroups(tx, actor, created!, groupIds);
       return created!;
     });
   } catch (error) {

@@ -109,8 +109,20 @@ function checkNewPassword(
   if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
 }
 
+// The User Groups check boxes. A hidden empty value marks the section as shown,
+// so "absent" (leave memberships alone) differs from "none ticked".
+const groupIds = z.preprocess(
+  (value) =>
+    value === undefined ? undefined : value === false ? [] : Array.isArray(value) ? value : [value],
+  z
+    .array(z.string())
+    .transform((values) => [...new Set(values.filter((value) => value !== ""))])
+    .optional(),
+);
+
 const userFields = {
   userName,
+  groupIds,
   newPassword: z.string().optional(),
   ...profileFields,
   active: checkbox,

@@ -10,6 +10,7 @@ import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { assertAnotherActiveAdministrator, lockAccount } from "./administrator-guard";
 import { findAccountUser } from "./find-user";
 import type { UpdateUserInput } from "./schemas";
+import { setUserGroups } from "./set-user-groups";
 import { assertUniqueUserFields, rethrowUniqueViolation } from "./unique-fields";
 import { userChanges } from "./user-changes";
 import { userColumns } from "./user-record";
@@ -58,7 +59,7 @@ export async function updateUser({
       }
       await assertUniqueUserFields(tx, input, before.id);
 
-      const { newPassword: _password, ...fields } = input;
+      const { newPassword: _password, groupIds, ...fields } = input;
       // A new password, role or inactivation ends the user's existing sessions.
       const endSessions = Boolean(passwordHash) || before.role !== input.role || inactivating;
       const [after] = await tx
@@ -92,6 +93,7 @@ export async function updateUser({
           clientAddress: actor.clientAddress,
         });
       }
+      if (groupIds) await setUserGroups(tx, actor, after!, groupIds);
       return after!;
     });
   } catch (error) {

@@ -11,6 +11,12 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   "licence.accepted": "Licence accepted",
   "licence.published": "Licence published",
   "account.created": "Organization created",
+  "group.created": "Group created",
+  "group.updated": "Group updated",
+  "group.deleted": "Group deleted",
+  "group.member_added": "Added to group",
+  "group.member_removed": "Removed from group",
+  "permissions.changed": "Permissions changed",
 };
 
 const fieldLabels: Record<string, string> = {
@@ -45,5 +51,19 @@ export function describeDetails(details: ActivityDetails): string[] {
   if (typeof details.reason === "string") lines.push(`Reason: ${details.reason}`);
   if (typeof details.version === "number") lines.push(`Version ${details.version}`);
   if (typeof details.summary === "string") lines.push(details.summary);
+  if (typeof details.group === "string") lines.push(`Group: ${details.group}`);
+  for (const [label, key] of [
+    ["Granted", "added"],
+    ["Revoked", "removed"],
+  ] as const) {
+    const keys = details[key];
+    if (Array.isArray(keys) && keys.length > 0) lines.push(`${label}: ${keys.join(", ")}`);
+  }
+  const overrides = details.overrides;
+  if (Array.isArray(overrides)) {
+    for (const change of overrides as { key: string; before: string; after: string }[]) {
+      lines.push(`${change.key}: ${change.before} → ${change.after}`);
+    }
+  }
   return lines;
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { Pane } from "@/components/pane";
+import { PermissionOverrides } from "@/components/permission-overrides";
 import { requireActor } from "@/lib/auth/current-user";
+import { getUserPermissions } from "@/lib/permissions/get-user-permissions";
 import { formatPhone } from "@/lib/users/fields/phone";
 import { getProfile } from "@/lib/users/update-profile";
 import { ChangePasswordForm } from "./change-password-form";
@@ -12,6 +14,7 @@ export const metadata: Metadata = { title: "Profile" };
 export default async function ProfilePage() {
   const actor = await requireActor();
   const user = await getProfile({ actor });
+  const { modules } = await getUserPermissions({ actor, userId: actor.id });
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader
@@ -38,6 +41,12 @@ export default async function ProfilePage() {
       </Pane>
       <Pane title="Change password">
         <ChangePasswordForm />
+      </Pane>
+      <Pane title="Your permissions">
+        <p className="border-b border-neutral-200 px-4 py-3 text-sm text-neutral-700">
+          What you can do in Switchboard, and where each permission comes from.
+        </p>
+        <PermissionOverrides modules={modules} editable={false} />
       </Pane>
     </div>
   );

@@ -11,10 +11,12 @@ import { ClickToDialPreview } from "./click-to-dial-preview";
 type Props = {
   /** Present when editing an existing user. */
   userId?: string;
-  defaults: UserFormValues;
+  defaults: Omit<UserFormValues, "groupIds"> & { groupIds: string[] };
   returnTo: string;
   /** Only Administrators may make someone an Administrator. */
   canGrantAdministrator: boolean;
+  /** The account's groups, when there are any and the actor may see them. */
+  groups: { id: string; name: string }[];
 };
 
 // Field() renders the error itself; the control only takes the input props.
@@ -33,7 +35,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-export function UserForm({ userId, defaults, returnTo, canGrantAdministrator }: Props) {
+export function UserForm({ userId, defaults, returnTo, canGrantAdministrator, groups }: Props) {
   const { form, formRef, formAction, onSubmit, pending, errorFor, summary, field, checkboxField } =
     useServerForm({
       schema: userId ? updateUserSchema : createUserSchema,
@@ -142,6 +144,22 @@ export function UserForm({ userId, defaults, returnTo, canGrantAdministrator }: 
           <ClickToDialPreview values={watch()} />
         </div>
       </Section>
+      {groups.length > 0 ? (
+        <Section title="User Groups">
+          {/* Marks the section as shown: no ticks then means "in no group". */}
+          <input type="hidden" name="groupIds" value="" />
+          {groups.map((group) => (
+            <Checkbox
+              key={group.id}
+              id={`group-${group.id}`}
+              label={group.name}
+              value={group.id}
+              defaultChecked={defaults.groupIds.includes(group.id)}
+              {...form.register("groupIds")}
+            />
+          ))}
+        </Section>
+      ) : null}
       <Section title="Access">
         <Checkbox label="Active" {...field("active")} help="Inactive users cannot sign in." />
         <Select label="Role" {...field("role")} options={roleOptions} />

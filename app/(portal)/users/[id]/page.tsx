@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { can } from "@/lib/auth/permissions";
+import { getGroupChoices } from "@/lib/groups/group-choices";
 import { pageData } from "@/lib/page-guard";
 import { formatPhone } from "@/lib/users/fields/phone";
 import { getUser } from "@/lib/users/find-user";
 import { UserForm } from "../user-form";
 import { loadUserManager, type SearchParams, UserManager } from "../user-manager";
 import { UserDetailPane } from "./user-detail-pane";
+import { UserSummary } from "./user-summary";
 
 export const metadata: Metadata = { title: "User details" };
 
@@ -15,6 +17,7 @@ export default async function UserPage({ params, searchParams }: Props) {
   const { id } = await params;
   const loaded = await loadUserManager(searchParams);
   const user = await pageData(() => getUser({ actor: loaded.actor, userId: id }));
+  const choices = await getGroupChoices({ actor: loaded.actor, userId: user.id });
   const editable =
     can(loaded.actor, "users", "edit") &&
     (user.role !== "administrator" || loaded.actor.role === "administrator");
@@ -30,6 +33,7 @@ export default async function UserPage({ params, searchParams }: Props) {
               userId={user.id}
               returnTo={loaded.returnTo}
               canGrantAdministrator={loaded.actor.role === "administrator"}
+              groups={choices.groups}
               defaults={{
                 userName: user.userName,
                 newPassword: "",
@@ -46,6 +50,7 @@ export default async function UserPage({ params, searchParams }: Props) {
                 clickToDial: user.clickToDial,
                 active: user.active,
                 role: user.role,
+                groupIds: choices.memberOf,
               }}
             />
           ) : (

@@ -56,13 +56,15 @@ export function UserDetailPane({
               </Button>
             </form>
           ) : null}
-          <LinkButton
-            href={`/users/${user.id}/permissions${returnTo}`}
-            variant="secondary"
-            size="sm"
-          >
-            Display Permissions
-          </LinkButton>
+          {self || can(actor, "permissions", "view") ? (
+            <LinkButton
+              href={`/users/${user.id}/permissions${returnTo}`}
+              variant="secondary"
+              size="sm"
+            >
+              Display Permissions
+            </LinkButton>
+          ) : null}
           {!self && mayChange && can(actor, "users", "delete") ? (
             <DeleteUserButton userId={user.id} userName={user.userName} returnTo={returnTo} />
           ) : null}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { Pane } from "@/components/pane";
 import { can } from "@/lib/auth/permissions";
+import { getGroupChoices } from "@/lib/groups/group-choices";
 import { UserForm } from "../user-form";
 import { loadUserManager, type SearchParams, UserManager } from "../user-manager";
 
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "New user" };
 export default async function NewUserPage({ searchParams }: { searchParams: SearchParams }) {
   const loaded = await loadUserManager(searchParams);
   if (!can(loaded.actor, "users", "create")) forbidden();
+  const choices = await getGroupChoices({ actor: loaded.actor });
   return (
     <UserManager
       loaded={loaded}
@@ -30,6 +32,7 @@ export default async function NewUserPage({ searchParams }: { searchParams: Sear
           <UserForm
             returnTo={loaded.returnTo}
             canGrantAdministrator={loaded.actor.role === "administrator"}
+            groups={choices.groups}
             defaults={{
               userName: "",
               newPassword: "",
@@ -46,6 +49,7 @@ export default async function NewUserPage({ searchParams }: { searchParams: Sear
               clickToDial: "",
               active: true,
               role: "user",
+              groupIds: [],
             }}
           />
         </Pane>

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PermissionList } from "@/components/permission-list";
-import { effectivePermissions } from "@/lib/auth/permissions";
+import { Button } from "@/components/button";
+import { PermissionOverrides } from "@/components/permission-overrides";
+import { can } from "@/lib/auth/permissions";
 import { pageData } from "@/lib/page-guard";
-import { getUser } from "@/lib/users/find-user";
+import { getUserPermissions } from "@/lib/permissions/get-user-permissions";
 import { loadUserManager, type SearchParams, UserManager } from "../../user-manager";
 import { UserDetailPane } from "../user-detail-pane";
+import { saveUserOverridesAction } from "./actions";
 
 export const metadata: Metadata = { title: "User permissions" };
 
@@ -14,21 +16,22 @@ type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
 export default async function UserPermissionsPage({ params, searchParams }: Props) {
   const { id } = await params;
   const loaded = await loadUserManager(searchParams);
-  const user = await pageData(() => getUser({ actor: loaded.actor, userId: id }));
+  const { actor } = loaded;
+  const { user, modules } = await pageData(() => getUserPermissions({ actor, userId: id }));
+  const administrator = user.role === "administrator";
+  const editable = !administrator && can(actor, "permissions", "edit");
   return (
     <UserManager
       loaded={loaded}
       selectedId={user.id}
       detail={
-        <UserDetailPane user={user} actor={loaded.actor} returnTo={loaded.returnTo}>
+        <UserDetailPane user={user} actor={actor} returnTo={loaded.returnTo}>
           <div className="border-b border-neutral-200 px-4 py-3 text-sm text-neutral-700">
             <p>
-              <span className="font-medium">
-                Role: {user.role === "administrator" ? "Administrator" : "User"}.
-              </span>{" "}
-              {user.role === "administrator"
-                ? "Administrators can do everything in the account; overrides do not apply to them."
-                : "Users have the baseline below: view their own account activity, view instances and force a rebuild."}
+              <span className="font-medium">Role: {administrator ? "Administrator" : "User"}.</span>{" "}
+              {administrator
+                ? "Administrators can do everything in the account; user overrides do not apply to them."
+                : "Effective permission: a Deny override wins, then an Allow override, then any group, then the User baseline."}
             </p>
             <Link
               href={`/users/${user.id}${loaded.returnTo}`}
@@ -37,7 +40,15 @@ export default async function UserPermissionsPage({ params, searchParams }: Prop
               Back to details
             </Link>
           </div>
-          <PermissionList modules={effectivePermissions(user)} />
+          <form action={saveUserOverridesAction}>
+            <input type="hidden" name="id" value={user.id} />
+            <PermissionOverrides modules={modules} editable={editable} />
+            {editable ? (
+              <div className="border-t border-neutral-200 px-4 py-3">
+                <Button type="submit">Save permissions</Button>
+              </div>
+            ) : null}
+          </form>
         </UserDetailPane>
       }
     />

@@ -1,0 +1,85 @@
+"use client";
+
+import type { effectivePermissions } from "@/lib/auth/permissions";
+import { cx } from "./cx";
+import { ModuleToggleLink, useModuleToggles } from "./module-toggle";
+
+type Modules = ReturnType<typeof effectivePermissions>;
+
+/**
+ * The module list for one user: each action's effective result and its source,
+ * and (when `editable`) an Inherit / Allow / Deny choice named "override:module:action".
+ */
+export function PermissionOverrides({
+  modules,
+  editable,
+}: {
+  modules: Modules;
+  editable: boolean;
+}) {
+  const { isOpen, toggle } = useModuleToggles();
+  return (
+    <ul className="divide-y divide-neutral-100">
+      {modules.map((module) => {
+        const panelId = `overrides-${module.key}`;
+        const allowed = module.actions.filter((entry) => entry.allowed).length;
+        return (
+          <li key={module.key} className="px-4 py-2.5">
+            <div className="flex items-center justify-between gap-3">
+              <h3 className="text-sm font-semibold text-neutral-900">
+                {module.label}
+                <span className="ml-2 text-xs font-normal text-neutral-600">
+                  {allowed} of {module.actions.length} allowed
+                </span>
+              </h3>
+              <ModuleToggleLink
+                label={module.label}
+                panelId={panelId}
+                isOpen={isOpen(module.key)}
+                onToggle={() => toggle(module.key)}
+              />
+            </div>
+            <div id={panelId} hidden={!isOpen(module.key)} className="mt-2 space-y-2">
+              {module.actions.map((entry) => (
+                <div
+                  key={entry.key}
+                  className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 text-sm"
+                >
+                  <span className="w-28 font-medium text-neutral-800">{entry.label}</span>
+                  {editable ? (
+                    <fieldset className="flex gap-3">
+                      <legend className="sr-only">
+                        {module.label} {entry.label}
+                      </legend>
+                      {(["inherit", "allow", "deny"] as const).map((choice) => (
+                        <label key={choice} className="flex items-center gap-1 text-neutral-800">
+                          <input
+                            type="radio"
+                            name={`override:${entry.key}`}
+                            value={choice}
+                            defaultChecked={(entry.override ?? "inherit") === choice}
+                            className="accent-accent-600"
+                          />
+                          {choice === "inherit" ? "Inherit" : choice === "allow" ? "Allow" : "Deny"}
+                        </label>
+                      ))}
+                    </fieldset>
+                  ) : null}
+                  <span
+                    className={cx(
+                      "min-w-48 text-right",
+                      entry.allowed ? "text-emerald-800" : "text-neutral-700",
+                    )}
+                  >
+                    <span className="font-medium">{entry.allowed ? "Allowed" : "Not allowed"}</span>
+                    <span className="text-neutral-600"> · {entry.source}</span>
+                  </span>
+                </div>
+              ))}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { userPermissionOverrides } from "@/db/schema";
+import { recordActivity } from "@/lib/activity/record-activity";
+import type { Actor } from "@/lib/auth/actor";
+import { loadPermissions } from "@/lib/auth/load-permissions";
+import type { PermissionKey } from "@/lib/auth/modules";
+import { assertCan } from "@/lib/auth/permissions";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { assertMayGrant } from "@/lib/groups/delegation";
+import { findAccountUser } from "@/lib/users/find-user";
+import type { OverrideChoice, UserOverridesInput } from "./schemas";
+
+/** Saves a user's Inherit/Allow/Deny choices; they apply at the user's next request. */
+export async function setUserOverrides({
+  actor,
+  userId,
+  overrides,
+}: {
+  actor: Actor;
+  userId: string;
+  overrides: UserOverridesInput;
+}) {
+  assertCan(actor, "permissions", "edit");
+  return getDb().transaction(async (tx) => {
+    const user = await findAccountUser(tx, actor.accountId, userId);
+    if (user.role === "administrator") {
+      if (actor.role !== "administrator")
+        throw new ForbiddenError("Only an Administrator can change an Administrator.");
+      throw new ConflictError("Administrators can do everything; overrides do not apply to them.");
+    }
+    const current = (await loadPermissions(user.id, tx)).overrides;
+    const changes: { key: PermissionKey; before: OverrideChoice; after: OverrideChoice }[] = [];
+    for (const [key, after] of Object.entries(overrides) as [PermissionKey, OverrideChoice][]) {
+      const before = current.get(key) ?? "inherit";
+      if (before !== after) changes.push({ key, before, after });
+    }
+    assertMayGrant(
+      actor,
+      changes.filter((change) => change.after === "allow").map((change) => change.key),
+    );
+    for (const { key, after } of changes) {
+      const [module = "", action = ""] = key.split(":");
+      const where = and(
+        eq(userPermissionOverrides.userId, user.id),
+        eq(userPermissionOverrides.module, module),
+        eq(userPermissionOverrides.action, action),
+      );
+      if (after === "inherit") await tx.delete(userPermissionOverrides).where(where);
+      else
+        await tx
+          .insert(userPermissionOverrides)
+          .values({ userId: user.id, module, action, effect: after })
+          .onConflictDoUpdate({
+            target: [
+              userPermissionOverrides.userId,
+              userPermissionOverrides.module,
+              userPermissionOverrides.action,
+            ],
+            set: { effect: after },
+          });
+    }
+    if (changes.length > 0) {
+      await recordActivity(tx, {
+        accountId: actor.accountId,
+        kind: "permissions.changed",
+        actor,
+        target: user,
+        details: { overrides: changes },
+        clientAddress: actor.clientAddress,
+      });
+    }
+    return changes;
+  });
+}
