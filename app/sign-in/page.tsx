@@ -4,7 +4,7 @@ import { AuthCard } from "@/components/auth-card";
 import { hasAnyAccount } from "@/lib/accounts/setup-organization";
 import { currentSession } from "@/lib/auth/current-user";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { signInMessage } from "@/lib/auth/sign-in-error";
+import { signInMessage } from "@/lib/auth/sign-in-message";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

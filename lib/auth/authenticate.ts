@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, or, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { type Executor, getDb } from "@/db/client";
 import { signInFailures, users } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { hashPassword, passwordHashIsStale, verifyAgainstDummy, verifyPassword } from "./passwords";
@@ -11,6 +11,15 @@ export type AuthenticateResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number }
   | { ok: false; reason: "address_blocked"; retryAfterSeconds: number };
+
+/**
+ * Holds a transaction-scoped lock on a sign-in subject, so attempts for one
+ * address or one user are checked one at a time: guesses sent together cannot
+ * all slip past the counters while the first one is still being verified.
+ */
+async function lockSubject(tx: Executor, space: number, subject: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${space}, hashtext(${subject}))`);
+}
 
 /**
  * Checks a sign-in. Wrong password, unknown user and inactive user all answer
@@ -28,32 +37,33 @@ export async function authenticate({
   clientAddress: string;
   now?: Date;
 }): Promise<AuthenticateResult> {
-  const db = getDb();
   const name = login.trim().toLowerCase();
-  if (await addressIsBlocked(db, clientAddress, now)) {
-    return { ok: false, reason: "address_blocked", retryAfterSeconds: 3600 };
-  }
-  const [user] = name
-    ? await db
-        .select()
-        .from(users)
-        .where(or(eq(sql`lower(${users.userName})`, name), eq(sql`lower(${users.email})`, name)))
-        .limit(1)
-    : [];
-  const subject = user ? `user:${user.id}` : `login:${name}`;
+  return getDb().transaction(async (tx) => {
+    await lockSubject(tx, 1, clientAddress);
+    if (await addressIsBlocked(tx, clientAddress, now)) {
+      return { ok: false, reason: "address_blocked", retryAfterSeconds: 3600 };
+    }
+    const [user] = name
+      ? await tx
+          .select()
+          .from(users)
+          .where(or(eq(sql`lower(${users.userName})`, name), eq(sql`lower(${users.email})`, name)))
+          .limit(1)
+      : [];
+    const subject = user ? `user:${user.id}` : `login:${name}`;
+    await lockSubject(tx, 2, subject);
 
-  const lockedSeconds = await lockedForSeconds(db, subject, now);
-  if (lockedSeconds > 0) {
-    await db.insert(signInFailures).values({ clientAddress, failedAt: now });
-    return { ok: false, reason: "locked", retryAfterSeconds: lockedSeconds };
-  }
+    const lockedSeconds = await lockedForSeconds(tx, subject, now);
+    if (lockedSeconds > 0) {
+      await tx.insert(signInFailures).values({ clientAddress, failedAt: now });
+      return { ok: false, reason: "locked", retryAfterSeconds: lockedSeconds };
+    }
 
-  const passwordOk = user
-    ? await verifyPassword(user.passwordHash, password)
-    : await verifyAgainstDummy(password);
+    const passwordOk = user
+      ? await verifyPassword(user.passwordHash, password)
+      : await verifyAgainstDummy(password);
 
-  if (!user || !passwordOk || !user.active) {
-    await db.transaction(async (tx) => {
+    if (!user || !passwordOk || !user.active) {
       await recordFailure(tx, subject, clientAddress, now);
       if (user) {
         await recordActivity(tx, {
@@ -64,17 +74,19 @@ export async function authenticate({
           clientAddress,
         });
       }
-    });
-    const retryAfterSeconds = await lockedForSeconds(db, subject, now);
-    return retryAfterSeconds > 0
-      ? { ok: false, reason: "locked", retryAfterSeconds }
-      : { ok: false, reason: "invalid" };
-  }
+      const retryAfterSeconds = await lockedForSeconds(tx, subject, now);
+      return retryAfterSeconds > 0
+        ? { ok: false, reason: "locked", retryAfterSeconds }
+        : { ok: false, reason: "invalid" };
+    }
 
-  const rehash = passwordHashIsStale(user.passwordHash) ? await hashPassword(password) : undefined;
-  await db.transaction(async (tx) => {
     await clearFailures(tx, subject);
-    if (rehash) await tx.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id));
+    if (passwordHashIsStale(user.passwordHash)) {
+      await tx
+        .update(users)
+        .set({ passwordHash: await hashPassword(password) })
+        .where(eq(users.id, user.id));
+    }
     await recordActivity(tx, {
       accountId: user.accountId,
       kind: "user.signed_in",
@@ -82,6 +94,6 @@ export async function authenticate({
       target: user,
       clientAddress,
     });
+    return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion } };
   });
-  return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion } };
 }

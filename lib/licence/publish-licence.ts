@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { licenceVersions } from "@/db/schema";
+import { lockAccount } from "@/lib/accounts/lock-account";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
@@ -17,6 +18,8 @@ export async function publishLicence({
 }) {
   assertCan(actor, "organization", "edit");
   return getDb().transaction(async (tx) => {
+    // Two Administrators publishing at once get consecutive versions, not a collision.
+    await lockAccount(tx, actor.accountId);
     const current = await findCurrentLicence(actor.accountId, tx);
     const version = (current?.version ?? 0) + 1;
     const [published] = await tx

@@ -2,11 +2,12 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
+import { lockAccount } from "@/lib/accounts/lock-account";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
-import { assertAnotherActiveAdministrator, lockAccount } from "./administrator-guard";
+import { assertAnotherActiveAdministrator } from "./administrator-guard";
 import { findAccountUser } from "./find-user";
 import { userSnapshot } from "./user-changes";
 

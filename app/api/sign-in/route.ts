@@ -4,7 +4,8 @@
 
 import { signIn } from "@/lib/auth/next-auth";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { SignInRefused, signInMessage } from "@/lib/auth/sign-in-error";
+import { SignInRefused } from "@/lib/auth/sign-in-error";
+import { signInMessage } from "@/lib/auth/sign-in-message";
 
 export async function POST(request: Request) {
   const form = await request.formData();

@@ -1,0 +1,343 @@
+import argon2 from "argon2";
+import { and, desc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { accountActivity, signInFailures, users } from "@/db/schema";
+import {
+  createTestAccount,
+  insertTestUsers,
+  testPassword,
+  uniqueName,
+} from "../../tests/support/fixtures";
+import { withTestDatabase } from "../../tests/support/test-database";
+import type { Actor } from "./actor";
+import { authenticate } from "./authenticate";
+import { passwordHashIsStale, verifyPassword } from "./passwords";
+
+withTestDatabase();
+
+let admin: Actor;
+let addressCounter = 0;
+
+beforeAll(async () => {
+  ({ admin } = await createTestAccount());
+});
+
+/** Each test signs in from its own address so per-address counts never mix. */
+function newAddress(): string {
+  addressCounter += 1;
+  return `198.51.100.${addressCounter}`;
+}
+
+async function newUser(overrides: { active?: boolean } = {}) {
+  const [user] = await insertTestUsers(admin.accountId, [
+    { userName: uniqueName("signin"), ...overrides },
+  ]);
+  return user!;
+}
+
+const seconds = (n: number) => n * 1000;
+const minutes = (n: number) => n * 60_000;
+const at = (base: Date, offsetMs: number) => new Date(base.getTime() + offsetMs);
+
+async function failTimes(count: number, login: string, clientAddress: string, now: Date) {
+  const results = [];
+  for (let i = 0; i < count; i++) {
+    results.push(await authenticate({ login, password: "not the password", clientAddress, now }));
+  }
+  return results;
+}
+
+describe("authenticate", () => {
+  it("signs in with the user name in any letter case, ignoring surrounding spaces", async () => {
+    const user = await newUser();
+    const result = await authenticate({
+      login: `  ${user.userName.toUpperCase()} `,
+      password: testPassword,
+      clientAddress: newAddress(),
+    });
+    expect(result).toEqual({
+      ok: true,
+      user: { id: user.id, sessionVersion: user.sessionVersion },
+    });
+  });
+
+  it("signs in with the email in any letter case", async () => {
+    const user = await newUser();
+    const result = await authenticate({
+      login: user.email.toUpperCase(),
+      password: testPassword,
+      clientAddress: newAddress(),
+    });
+    expect(result).toMatchObject({ ok: true, user: { id: user.id } });
+  });
+
+  it("answers a wrong password, an unknown user and an inactive user alike", async () => {
+    const user = await newUser();
+    const inactive = await newUser({ active: false });
+    const clientAddress = newAddress();
+    const answers = [
+      await authenticate({ login: user.userName, password: "wrong password!", clientAddress }),
+      await authenticate({ login: uniqueName("nobody"), password: testPassword, clientAddress }),
+      await authenticate({ login: inactive.userName, password: testPassword, clientAddress }),
+      await authenticate({ login: "", password: testPassword, clientAddress }),
+    ];
+    for (const answer of answers) expect(answer).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("records a known user's failed sign-in without the password typed", async () => {
+    const user = await newUser();
+    const clientAddress = newAddress();
+    await authenticate({ login: user.userName, password: "typed secret 123", clientAddress });
+    const rows = await getDb()
+      .select()
+      .from(accountActivity)
+      .where(
+        and(
+          eq(accountActivity.targetUserId, user.id),
+          eq(accountActivity.kind, "user.sign_in_failed"),
+        ),
+      );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      accountId: admin.accountId,
+      actorUserId: null,
+      targetLabel: user.userName,
+      clientAddress,
+      details: { reason: "wrong password" },
+    });
+    expect(JSON.stringify(rows)).not.toContain("typed secret 123");
+  });
+
+  it("records a successful sign-in with the user as actor and target", async () => {
+    const user = await newUser();
+    const clientAddress = newAddress();
+    await authenticate({ login: user.userName, password: testPassword, clientAddress });
+    const [row] = await getDb()
+      .select()
+      .from(accountActivity)
+      .where(eq(accountActivity.targetUserId, user.id))
+      .orderBy(desc(accountActivity.id));
+    expect(row).toMatchObject({
+      kind: "user.signed_in",
+      actorUserId: user.id,
+      targetUserId: user.id,
+      clientAddress,
+    });
+  });
+});
+
+describe("authenticate: locking a user after repeated failures", () => {
+  it("locks for a minute after 10 consecutive failures, even with the right password", async () => {
+    const user = await newUser();
+    const clientAddress = newAddress();
+    const start = new Date();
+    // Failures count per user, whether they typed the user name or the email.
+    const results = [
+      ...(await failTimes(5, user.userName, clientAddress, start)),
+      ...(await failTimes(5, user.email.toUpperCase(), clientAddress, start)),
+    ];
+    expect(results.slice(0, 9)).toEqual(Array(9).fill({ ok: false, reason: "invalid" }));
+    expect(results[9]).toMatchObject({ ok: false, reason: "locked" });
+
+    const right = { login: user.userName, password: testPassword, clientAddress };
+    expect(await authenticate({ ...right, now: at(start, seconds(1)) })).toEqual({
+      ok: false,
+      reason: "locked",
+      retryAfterSeconds: 59,
+    });
+    // Only this user is locked: another signs in from the same address meanwhile.
+    const other = await newUser();
+    expect(
+      await authenticate({ ...right, login: other.userName, now: at(start, seconds(1)) }),
+    ).toMatchObject({ ok: true });
+    expect(await authenticate({ ...right, now: at(start, seconds(60)) })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("doubles the lock after each further failure, up to 15 minutes, ignoring locked attempts", async () => {
+    const user = await newUser();
+    const clientAddress = newAddress();
+    let now = new Date();
+    const [tenth] = (await failTimes(10, user.userName, clientAddress, now)).slice(-1);
+    expect(tenth).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 60 });
+    const locks = [];
+    let lockMs = minutes(1);
+    for (let failure = 11; failure <= 16; failure++) {
+      // Attempts while locked are refused unchecked and do not count as failures.
+      await failTimes(2, user.userName, clientAddress, at(now, lockMs - seconds(1)));
+      now = at(now, lockMs);
+      const [result] = await failTimes(1, user.userName, clientAddress, now);
+      expect(result).toMatchObject({ ok: false, reason: "locked" });
+      const retryAfterSeconds = (result as { retryAfterSeconds: number }).retryAfterSeconds;
+      locks.push(retryAfterSeconds / 60);
+      lockMs = seconds(retryAfterSeconds);
+    }
+    expect(locks).toEqual([2, 4, 8, 15, 15, 15]);
+
+    // Still locked one second before the last lock ends, even with the right password.
+    const right = { login: user.userName, password: testPassword, clientAddress };
+    expect(await authenticate({ ...right, now: at(now, minutes(15) - seconds(1)) })).toEqual({
+      ok: false,
+      reason: "locked",
+      retryAfterSeconds: 1,
+    });
+    expect(await authenticate({ ...right, now: at(now, minutes(15)) })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("locks an unknown user name the same way, in any letter case", async () => {
+    const ghost = uniqueName("ghost");
+    const clientAddress = newAddress();
+    const start = new Date();
+    const results = await failTimes(10, ghost, clientAddress, start);
+    expect(results.slice(0, 9)).toEqual(Array(9).fill({ ok: false, reason: "invalid" }));
+    expect(results[9]).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 60 });
+    expect(
+      await authenticate({
+        login: ghost.toUpperCase(),
+        password: testPassword,
+        clientAddress,
+        now: at(start, seconds(30)),
+      }),
+    ).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 30 });
+    // Another name from the same address is not locked.
+    expect(
+      await authenticate({ login: uniqueName("ghost"), password: "x", clientAddress, now: start }),
+    ).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("resets the count of failures after a successful sign-in", async () => {
+    const user = await newUser();
+    const clientAddress = newAddress();
+    const now = new Date();
+    await failTimes(9, user.userName, clientAddress, now);
+    const right = { login: user.userName, password: testPassword, clientAddress, now };
+    expect(await authenticate(right)).toMatchObject({ ok: true });
+    // Without the reset this would be the 10th consecutive failure, and locked.
+    expect(await failTimes(1, user.userName, clientAddress, now)).toEqual([
+      { ok: false, reason: "invalid" },
+    ]);
+  });
+});
+
+describe("authenticate: blocking a client address", () => {
+  async function insertFailures(clientAddress: string, count: number, failedAt: Date) {
+    await getDb()
+      .insert(signInFailures)
+      .values(Array.from({ length: count }, () => ({ clientAddress, failedAt })));
+  }
+
+  it("blocks an address after 100 failures within 24 hours, even with the right password", async () => {
+    const user = await newUser();
+    const clientAddress = newAddress();
+    const now = new Date();
+    await insertFailures(clientAddress, 99, at(now, -minutes(23 * 60)));
+    // The 100th failure is still answered normally…
+    expect(
+      await authenticate({ login: uniqueName("nobody"), password: "x", clientAddress, now }),
+    ).toEqual({ ok: false, reason: "invalid" });
+    // …and from then on the address is refused before any password is checked.
+    const right = { login: user.userName, password: testPassword, clientAddress, now };
+    expect(await authenticate(right)).toEqual({
+      ok: false,
+      reason: "address_blocked",
+      retryAfterSeconds: 3600,
+    });
+    expect(await authenticate({ ...right, clientAddress: newAddress() })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("counts failures from one address across different user names", async () => {
+    const user = await newUser();
+    const clientAddress = newAddress();
+    const now = new Date();
+    await insertFailures(clientAddress, 97, now);
+    for (let i = 0; i < 3; i++) await failTimes(1, uniqueName("spray"), clientAddress, now);
+    expect(
+      await authenticate({ login: user.userName, password: testPassword, clientAddress, now }),
+    ).toMatchObject({ ok: false, reason: "address_blocked" });
+  });
+
+  it("forgets failures older than 24 hours", async () => {
+    const user = await newUser();
+    const clientAddress = newAddress();
+    const now = new Date();
+    await insertFailures(clientAddress, 150, at(now, -minutes(24 * 60) - seconds(1)));
+    await insertFailures(clientAddress, 99, at(now, -minutes(60)));
+    expect(
+      await authenticate({ login: user.userName, password: testPassword, clientAddress, now }),
+    ).toMatchObject({ ok: true });
+    // The same failures block a day-old check made when they were all recent.
+    expect(
+      await authenticate({
+        login: user.userName,
+        password: testPassword,
+        clientAddress,
+        now: at(now, -minutes(23 * 60)),
+      }),
+    ).toMatchObject({ ok: false, reason: "address_blocked" });
+  });
+});
+
+describe("authenticate: password hashes", () => {
+  it("rehashes a stale password hash at a successful sign-in", async () => {
+    const user = await newUser();
+    const staleHash = await argon2.hash(testPassword, {
+      type: argon2.argon2id,
+      memoryCost: 1024,
+      timeCost: 1,
+      parallelism: 1,
+    });
+    expect(passwordHashIsStale(staleHash)).toBe(true);
+    await getDb().update(users).set({ passwordHash: staleHash }).where(eq(users.id, user.id));
+
+    const clientAddress = newAddress();
+    await authenticate({ login: user.userName, password: "wrong password!", clientAddress });
+    const [afterFailure] = await getDb().select().from(users).where(eq(users.id, user.id));
+    expect(afterFailure?.passwordHash).toBe(staleHash);
+
+    expect(
+      await authenticate({ login: user.userName, password: testPassword, clientAddress }),
+    ).toMatchObject({ ok: true });
+    const [stored] = await getDb().select().from(users).where(eq(users.id, user.id));
+    expect(stored?.passwordHash).not.toBe(staleHash);
+    expect(passwordHashIsStale(stored!.passwordHash)).toBe(false);
+    expect(await verifyPassword(stored!.passwordHash, testPassword)).toBe(true);
+    expect(
+      await authenticate({ login: user.userName, password: testPassword, clientAddress }),
+    ).toMatchObject({ ok: true });
+  });
+});
+
+describe("authenticate: guesses arriving at once", () => {
+  // Twenty simultaneous guesses must be checked one at a time: the 11th and later are
+  // answered "locked", so a right one among them cannot sign in.
+  it("checks at most 10 passwords of a user when guesses arrive together", async () => {
+    const user = await newUser();
+    const clientAddress = newAddress();
+    const now = new Date();
+    const guesses = Array.from({ length: 20 }, (_, i) =>
+      i === 19 ? testPassword : `wrong guess number ${i}`,
+    );
+    const results = await Promise.all(
+      guesses.map((password) =>
+        authenticate({ login: user.userName, password, clientAddress, now }),
+      ),
+    );
+    const checked = await getDb()
+      .select({ id: accountActivity.id })
+      .from(accountActivity)
+      .where(
+        and(
+          eq(accountActivity.targetUserId, user.id),
+          eq(accountActivity.kind, "user.sign_in_failed"),
+        ),
+      );
+    expect(checked.length).toBeLessThanOrEqual(10);
+    expect(results.filter((result) => result.ok)).toEqual([]);
+  });
+});
