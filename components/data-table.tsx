@@ -12,7 +12,16 @@ export function Table({
   ...rest
 }: ComponentProps<"table"> & { caption?: ReactNode }) {
   return (
-    <div className={cx("overflow-auto", className)}>
+    // Focusable so keyboard users can scroll it (axe: scrollable-region-focusable). Not a named
+    // region: the caption names the table, and a second name would echo field labels nearby.
+    <div
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll box must take focus to scroll by keyboard.
+      tabIndex={0}
+      className={cx(
+        "overflow-auto focus-visible:outline-2 focus-visible:outline-accent-600",
+        className,
+      )}
+    >
       <table className="w-full border-separate border-spacing-0 text-left text-sm" {...rest}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}

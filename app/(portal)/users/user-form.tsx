@@ -161,7 +161,11 @@ export function UserForm({ userId, defaults, returnTo, canGrantAdministrator, gr
         </Section>
       ) : null}
       <Section title="Access">
-        <Checkbox label="Active" {...field("active")} help="Inactive users cannot sign in." />
+        <Checkbox
+          label="Active"
+          {...checkboxField("active")}
+          help="Inactive users cannot sign in."
+        />
         <Select label="Role" {...field("role")} options={roleOptions} />
       </Section>
       <div className="flex items-center gap-3 border-t border-neutral-200 pt-4">

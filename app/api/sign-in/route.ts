@@ -13,7 +13,6 @@ export async function POST(request: Request) {
   const password = String(form.get("password") ?? "").slice(0, 1024);
   const callbackUrl = safeRedirectPath(form.get("callbackUrl"), "/");
   const wantsJson = request.headers.get("accept")?.includes("application/json") ?? false;
-  const origin = new URL(request.url).origin;
 
   try {
     await signIn("credentials", { login, password, redirect: false });
@@ -37,10 +36,17 @@ export async function POST(request: Request) {
     }
     const back = new URLSearchParams({ error: error.reason, login, callbackUrl });
     if (error.retryAfterSeconds) back.set("retry", String(error.retryAfterSeconds));
-    return Response.redirect(`${origin}/sign-in?${back}`, 303);
+    return seeOther(`/sign-in?${back}`);
   }
   if (wantsJson) return Response.json({ ok: true, redirectTo: callbackUrl });
-  return Response.redirect(`${origin}${callbackUrl}`, 303);
+  return seeOther(callbackUrl);
+}
+
+// A relative Location: the request's URL inside Next names the host it was started with, not
+// the one the browser used (127.0.0.1 vs localhost, or a proxy's), and the session cookie
+// belongs to the latter.
+function seeOther(path: string): Response {
+  return new Response(null, { status: 303, headers: { location: path } });
 }
 
 function blockedPage(message: string): string {

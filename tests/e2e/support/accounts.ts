@@ -1,5 +1,6 @@
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { waitForHydration } from "./hydration";
 
 export const admin = {
   organization: "Northwind Telephony",
@@ -15,6 +16,7 @@ export const userPassword = "a sturdy passphrase for tests";
 
 export async function signIn(page: Page, login: string, password: string) {
   await page.goto("/sign-in");
+  await waitForHydration(page.getByRole("button", { name: "Sign in" }));
   await page.getByLabel("User name or email").fill(login);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -25,6 +27,7 @@ export async function signInAndAccept(page: Page, login: string, password: strin
   await signIn(page, login, password);
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
   if (new URL(page.url()).pathname === "/licence") {
+    await waitForHydration(page.getByRole("button", { name: "I accept" }));
     await page.getByRole("button", { name: "I accept" }).click();
     await page.waitForURL((url) => url.pathname !== "/licence");
   }
@@ -36,6 +39,7 @@ export async function createUserViaForm(
   user: { userName: string; email: string; password?: string; role?: "User" | "Administrator" },
 ) {
   await page.goto("/users/new");
+  await waitForHydration(page.getByRole("button", { name: "Save" }));
   await page.getByLabel("User Name").fill(user.userName);
   await page.getByLabel("New Password").fill(user.password ?? userPassword);
   await page.getByLabel("Email", { exact: true }).fill(user.email);

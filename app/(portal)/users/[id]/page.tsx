@@ -54,9 +54,12 @@ export default async function UserPage({ params, searchParams }: Props) {
               }}
             />
           ) : (
-            <p className="p-4 text-sm text-neutral-700">
-              You can view this user but not change them.
-            </p>
+            <>
+              <p className="px-4 pt-4 text-sm text-neutral-700">
+                You can view this user but not change them.
+              </p>
+              <UserSummary user={user} />
+            </>
           )}
         </UserDetailPane>
       }
