@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import { sql } from "drizzle-orm";
 import next from "next";
-import { getDb } from "./db/client";
+import { closeDb, getDb } from "./db/client";
 import { env } from "./lib/env";
 
 // A thin custom server around Next.js for one reason: Next.js keeps a client-sent
@@ -41,7 +41,13 @@ async function main() {
       `Switchboard is running at http://${shown}:${env.PORT} (${dev ? "development" : "production"})`,
     );
   });
-  const stop = () => server.close(() => process.exit(0));
+  // Close idle keep-alive sockets so a stop is prompt, then the database (PGlite flushes
+  // and releases its folder); give in-flight requests a few seconds at most.
+  const stop = () => {
+    setTimeout(() => process.exit(0), 5000).unref();
+    server.close(() => void closeDb().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }

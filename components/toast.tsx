@@ -40,7 +40,7 @@ export function Toaster({ message }: { message?: string }) {
           onMouseLeave={() => setPaused(false)}
           onFocus={() => setPaused(true)}
           onBlur={() => setPaused(false)}
-          className="pointer-events-auto flex w-full items-start gap-3 rounded-lg border border-neutral-200 bg-white py-3 pr-2 pl-4 text-sm text-neutral-900 shadow-lg"
+          className="toast-fades pointer-events-auto flex w-full items-start gap-3 rounded-lg border border-neutral-200 bg-white py-3 pr-2 pl-4 text-sm text-neutral-900 shadow-lg"
         >
           <svg
             aria-hidden="true"

@@ -29,7 +29,7 @@ export async function acceptLicenceAction(_state: ActionState | undefined, formD
       userAgent: (await headers()).get("user-agent") ?? "",
     });
   } catch (error) {
-    return domainErrorState(error, formDataObject(formData));
+    return await domainErrorState(error, formDataObject(formData));
   }
   redirect(next);
 }

@@ -2,6 +2,9 @@ import { eq } from "drizzle-orm";
 import { createOrganization } from "../../lib/accounts/setup-organization";
 import type { Actor } from "../../lib/auth/actor";
 import { hashPassword } from "../../lib/auth/passwords";
+import { createGroup } from "../../lib/groups/create-group";
+import { addGroupMember } from "../../lib/groups/group-members";
+import type { GroupInput } from "../../lib/groups/schemas";
 import { createUser } from "../../lib/users/create-user";
 import { updateProfile } from "../../lib/users/update-profile";
 import { closeDb, getDb } from "../client";
@@ -11,6 +14,33 @@ import { demoDomain, demoPeople } from "./demo-people";
 
 const organizationName = "Contoso Communications";
 const demoPassword = "switchboard-demo-2026";
+
+const demoGroups: GroupInput[] = [
+  {
+    name: "Helpdesk",
+    description: "First-line support: looks after users' details.",
+    permissions: ["users:view", "users:edit", "activity:view_all"],
+  },
+  {
+    name: "Telephony",
+    description: "Runs the phone systems.",
+    permissions: [
+      "instances:view",
+      "instances:create",
+      "instances:edit",
+      "instances:rebuild",
+      "features:view",
+      "features:edit",
+      "templates:view",
+      "templates:apply",
+    ],
+  },
+  {
+    name: "Finance",
+    description: "Pays the bills.",
+    permissions: ["billing:view", "billing:manage", "organization:view"],
+  },
+];
 
 // Loads the demo organization into the configured database (PGlite or DATABASE_URL).
 async function loadDemo() {
@@ -41,10 +71,21 @@ async function loadDemo() {
     clientAddress: "127.0.0.1",
   };
   await updateProfile({ actor, input: { ...owner } });
+  const userNames: string[] = [];
   for (const person of people) {
-    await createUser({ actor, input: { ...person, newPassword: demoPassword } });
+    const user = await createUser({ actor, input: { ...person, newPassword: demoPassword } });
+    if (user.role === "user" && user.active) userNames.push(user.userName);
   }
-  console.log(`Loaded "${organizationName}" with ${people.length + 1} users (@${demoDomain}).`);
+  for (const [index, group] of demoGroups.entries()) {
+    const created = await createGroup({ actor, input: group });
+    // Four members each, from different parts of the cast; the first User is in two groups.
+    for (const userName of [userNames[0], ...userNames.slice(3 + index * 4, 6 + index * 4)]) {
+      if (userName) await addGroupMember({ actor, groupId: created.id, userName });
+    }
+  }
+  console.log(
+    `Loaded "${organizationName}" with ${people.length + 1} users (@${demoDomain}) and ${demoGroups.length} groups.`,
+  );
   console.log("Sign in as an Administrator:");
   console.log(`  user name: ${owner.userName}   password: ${demoPassword}`);
   console.log(`Every demo user has the same password; e.g. ${people[5]?.userName} is a User.`);

@@ -1,5 +1,5 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, notFound } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
@@ -29,12 +29,23 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return fieldErrors;
 }
 
-/** Maps a domain error to the form's result; the one place that does. */
-export function domainErrorState(
+export const notAllowedMessage =
+  "You are not allowed to do this. Your permissions may have changed; nothing was saved.";
+
+/**
+ * Maps a domain error to the form's result; the one place that does. A refusal is the
+ * "Not allowed" page (403) for a plain form post, but a message on the form when the
+ * enhanced form called the action: there the page stays, with everything typed in it.
+ */
+export async function domainErrorState(
   error: unknown,
   values: Record<string, string | string[]>,
-): ActionState {
-  if (error instanceof ForbiddenError) forbidden();
+): Promise<ActionState> {
+  if (error instanceof ForbiddenError) {
+    // Scripts send the action's id in this header; a plain form post sends it in the body.
+    if (!(await headers()).has("next-action")) forbidden();
+    return { ok: false, message: notAllowedMessage, fieldErrors: {}, values: echo(values) };
+  }
   if (error instanceof NotFoundError) notFound();
   if (error instanceof ConflictError) {
     return {
@@ -87,7 +98,7 @@ export async function parseAndRun<S extends z.ZodType>(
   try {
     return (await run(parsed.data)) ?? { ok: true };
   } catch (error) {
-    return domainErrorState(error, values);
+    return await domainErrorState(error, values);
   }
 }
 
