@@ -57,7 +57,7 @@ export function MasterDetail({
     <div className="grid items-start gap-4 lg:grid-cols-12">
       <div
         className={cx(
-          "min-w-0 lg:col-span-6 2xl:col-span-5",
+          "min-w-0 lg:col-span-7 2xl:col-span-6",
           showDetailOnNarrow && "hidden lg:block",
         )}
       >
@@ -65,7 +65,7 @@ export function MasterDetail({
       </div>
       <div
         className={cx(
-          "min-w-0 lg:col-span-6 2xl:col-span-7",
+          "min-w-0 lg:col-span-5 2xl:col-span-6",
           !showDetailOnNarrow && "hidden lg:block",
         )}
       >

@@ -140,7 +140,7 @@ export function UserListPane({
                 </TD>
                 <TD>{user.firstName}</TD>
                 <TD>{user.lastName}</TD>
-                <TD className="max-w-56 truncate">{user.email}</TD>
+                <TD className="max-w-48 truncate">{user.email}</TD>
                 <TD className="whitespace-nowrap text-right">
                   <span className="inline-flex items-center gap-1">
                     {canEdit ? (
