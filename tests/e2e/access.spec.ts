@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { adminState } from "./support/accounts";
+import { deleteFormFields } from "./support/crafted-post";
 import { waitForHydration } from "./support/hydration";
 import {
   adminPage,
@@ -78,25 +79,6 @@ test("a User's Account Activity shows only rows about them", async ({ page, brow
   await expect(userPage.getByRole("main")).not.toContainText(stranger.userName);
   await userPage.context().close();
 });
-
-/** The delete confirmation's form fields (server action id included), as the page renders them. */
-async function deleteFormFields(page: Page, userId: string): Promise<Record<string, string>> {
-  await page.goto(`/users/${userId}/delete`);
-  const form = page.locator("form", {
-    has: page.getByRole("button", { name: "Delete", exact: true }),
-  });
-  const fields = await form.evaluate((element) =>
-    Object.fromEntries(
-      [...element.querySelectorAll<HTMLInputElement>("input[type=hidden]")].map((input) => [
-        input.name,
-        input.value,
-      ]),
-    ),
-  );
-  expect(Object.keys(fields).some((name) => name.startsWith("$ACTION"))).toBe(true);
-  expect(fields.id).toBe(userId);
-  return fields;
-}
 
 test("refuses a User's crafted post of the delete form", async ({ page, browser, baseURL }) => {
   const admin = await adminPage(browser, { javaScriptEnabled: false });

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { adminState, signIn, userPassword } from "./support/accounts";
+import { expectNoSeriousViolations } from "./support/axe";
 import { waitForHydration } from "./support/hydration";
 import {
   createUser,
@@ -12,20 +12,6 @@ import {
 } from "./support/users";
 
 test.use({ storageState: adminState });
-
-/** Serious and critical WCAG 2 A/AA violations on the page as it is now, one line each. */
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
-          .map((node) => node.target.join(" "))
-          .join(", ")}`,
-    );
-  expect(serious, `axe on ${what}`).toEqual([]);
-}
 
 /** Presses Tab until `target` has the focus, as someone without a mouse would. */
 async function tabTo(page: Page, target: Locator, maxPresses = 60) {

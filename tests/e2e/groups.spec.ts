@@ -1,5 +1,7 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { adminState } from "./support/accounts";
+import { expectNoSeriousViolations } from "./support/axe";
+import { deleteFormFields } from "./support/crafted-post";
 import { waitForHydration } from "./support/hydration";
 import {
   adminPage,
@@ -106,17 +108,7 @@ test("a Helpdesk group lets its members edit users but not delete them, until a 
 
   // A crafted delete post is refused and changes nothing.
   const admin = await adminPage(browser, { javaScriptEnabled: false });
-  await admin.goto(`/users/${customerId}/delete`);
-  const deleteFields = await admin
-    .locator("form", { has: admin.getByRole("button", { name: "Delete", exact: true }) })
-    .evaluate((form) =>
-      Object.fromEntries(
-        [...form.querySelectorAll<HTMLInputElement>("input[type=hidden]")].map((input) => [
-          input.name,
-          input.value,
-        ]),
-      ),
-    );
+  const deleteFields = await deleteFormFields(admin, customerId);
   const refused = await member.request.post(`/users/${customerId}/delete`, {
     multipart: deleteFields,
     headers: { origin: baseURL ?? "" },
@@ -250,14 +242,7 @@ test.describe("without JavaScript", () => {
 test("Group Manager and Display Permissions pages have no serious accessibility problems", async ({
   page,
 }) => {
-  const { default: AxeBuilder } = await import("@axe-core/playwright");
-  const check = async (what: string) => {
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.help}`);
-    expect(serious, `axe on ${what}`).toEqual([]);
-  };
+  const check = (what: string) => expectNoSeriousViolations(page, what);
   const groupId = await createGroup(page, uniqueName("Audit"), { Groups: ["View"] });
   await check("a group's details");
   await showModule(page, "Users");
