@@ -49,6 +49,10 @@ export default defineConfig({
       DATA_DIR: `.data-e2e-${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: ".next-e2e",
+      // Production on PostgreSQL requires a configured secret (PGlite generates one).
+      ...(process.env.DATABASE_URL && !process.env.AUTH_SECRET
+        ? { AUTH_SECRET: "browser-tests-only-secret-not-for-production-use" }
+        : {}),
     },
   },
 });

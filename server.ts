@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import { sql } from "drizzle-orm";
 import next from "next";
 import { closeDb, getDb } from "./db/client";
+import { authSecret } from "./lib/auth/auth-secret";
 import { env } from "./lib/env";
 
 // A thin custom server around Next.js for one reason: Next.js keeps a client-sent
@@ -21,6 +22,8 @@ function clientAddress(request: IncomingMessage): string {
 }
 
 async function main() {
+  // A missing or unreadable secret stops the start, not the first sign-in.
+  authSecret();
   // Open the database now, so a second server on the same PGlite folder fails at once.
   await getDb().execute(sql`select 1`);
   const app = next({ dev, hostname: env.HOST, port: env.PORT });

@@ -1,7 +1,6 @@
 "use client";
 
 import type { effectivePermissions } from "@/lib/auth/permissions";
-import { cx } from "./cx";
 import { ModuleToggleLink, useModuleToggles } from "./module-toggle";
 
 type Modules = ReturnType<typeof effectivePermissions>;
@@ -39,15 +38,20 @@ export function PermissionOverrides({
                 onToggle={() => toggle(module.key)}
               />
             </div>
-            <div id={panelId} hidden={!isOpen(module.key)} className="mt-2 space-y-2">
+            <div id={panelId} hidden={!isOpen(module.key)} className="mt-2 space-y-2.5">
               {module.actions.map((entry) => (
-                <div
-                  key={entry.key}
-                  className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 text-sm"
-                >
-                  <span className="w-28 font-medium text-neutral-800">{entry.label}</span>
+                <div key={entry.key} className="space-y-1 text-sm">
+                  <div className="flex flex-wrap items-baseline justify-between gap-x-4">
+                    <span className="font-medium text-neutral-800">{entry.label}</span>
+                    <span className={entry.allowed ? "text-emerald-800" : "text-neutral-700"}>
+                      <span className="font-medium">
+                        {entry.allowed ? "Allowed" : "Not allowed"}
+                      </span>
+                      <span className="text-neutral-600"> · {entry.source}</span>
+                    </span>
+                  </div>
                   {editable ? (
-                    <fieldset className="flex gap-3">
+                    <fieldset className="flex gap-4 pl-3">
                       <legend className="sr-only">
                         {module.label} {entry.label}
                       </legend>
@@ -65,15 +69,6 @@ export function PermissionOverrides({
                       ))}
                     </fieldset>
                   ) : null}
-                  <span
-                    className={cx(
-                      "min-w-48 text-right",
-                      entry.allowed ? "text-emerald-800" : "text-neutral-700",
-                    )}
-                  >
-                    <span className="font-medium">{entry.allowed ? "Allowed" : "Not allowed"}</span>
-                    <span className="text-neutral-600"> · {entry.source}</span>
-                  </span>
                 </div>
               ))}
             </div>
