@@ -4,11 +4,12 @@ import { useEffect, useState } from "react";
 
 /**
  * Open/closed state of module rows: everything open until scripts run (so the
- * page works without them), then closed until a "–Show–" link opens a row.
+ * page works without them), then only `initiallyOpen` until a "–Show–" link opens a row.
  */
-export function useModuleToggles() {
+export function useModuleToggles(initiallyOpen: readonly string[] = []) {
   const [open, setOpen] = useState<ReadonlySet<string> | undefined>(undefined);
-  useEffect(() => setOpen(new Set()), []);
+  const initialKey = initiallyOpen.join(",");
+  useEffect(() => setOpen(new Set(initialKey ? initialKey.split(",") : [])), [initialKey]);
   return {
     isOpen: (key: string) => open === undefined || open.has(key),
     toggle: (key: string) =>

@@ -16,7 +16,12 @@ export function PermissionOverrides({
   modules: Modules;
   editable: boolean;
 }) {
-  const { isOpen, toggle } = useModuleToggles();
+  // Modules with an override start open: after a save the change and its result show.
+  const { isOpen, toggle } = useModuleToggles(
+    modules
+      .filter((module) => module.actions.some((entry) => entry.override))
+      .map((module) => module.key),
+  );
   return (
     <ul className="divide-y divide-neutral-100">
       {modules.map((module) => {

@@ -14,7 +14,8 @@ export async function setupAction(_state: ActionState | undefined, formData: For
     await signIn("credentials", {
       login: input.userName,
       password: input.password,
-      redirectTo: "/users",
+      // Straight to the licence: every page would send a first sign-in there anyway.
+      redirectTo: "/licence?next=%2Fusers",
     });
     return undefined;
   });

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { type DefaultValues, type FieldValues, type Path, useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -32,7 +32,21 @@ export function useServerForm<Input extends FieldValues>(options: {
     const formData = new FormData(formRef.current);
     startTransition(() => formAction(formData));
   });
-  const serverErrors = state && !state.ok ? state.fieldErrors : {};
+  // A server error describes the value that was sent: once the field changes it is stale.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    setEdited(new Set());
+    if (!state || state.ok) return;
+    const subscription = form.watch((_values, { name }) => {
+      if (name) setEdited((current) => (current.has(name) ? current : new Set(current).add(name)));
+    });
+    return () => subscription.unsubscribe();
+  }, [state, form]);
+  const serverErrors = Object.fromEntries(
+    Object.entries(state && !state.ok ? state.fieldErrors : {}).filter(
+      ([name]) => !edited.has(name),
+    ),
+  );
 
   /** The message to show beside a field: the browser's check first, then the server's. */
   function errorFor(name: string): string | undefined {

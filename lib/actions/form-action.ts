@@ -44,7 +44,11 @@ export async function domainErrorState(
   if (error instanceof ForbiddenError) {
     // Scripts send the action's id in this header; a plain form post sends it in the body.
     if (!(await headers()).has("next-action")) forbidden();
-    return { ok: false, message: notAllowedMessage, fieldErrors: {}, values: echo(values) };
+    const message =
+      error.message === new ForbiddenError().message
+        ? notAllowedMessage
+        : `${error.message} Nothing was saved.`;
+    return { ok: false, message, fieldErrors: {}, values: echo(values) };
   }
   if (error instanceof NotFoundError) notFound();
   if (error instanceof ConflictError) {

@@ -57,3 +57,9 @@ export const userBaseline: ReadonlySet<PermissionKey> = new Set<PermissionKey>([
   "instances:view",
   "instances:rebuild",
 ]);
+
+/** "Billing: Manage", how people read a permission key. */
+export function permissionLabel(key: PermissionKey): string {
+  const [module, action] = key.split(":") as [ModuleKey, string];
+  return `${modules[module].label}: ${actionLabels[action] ?? action}`;
+}

@@ -26,6 +26,17 @@ export function canKey(subject: PermissionSubject, key: PermissionKey): boolean 
   return resolvePermission(subject, key).allowed;
 }
 
+/**
+ * Only an Administrator may change an Administrator, whatever else the actor may do
+ * (delegation: a User who manages users never manages the people above them).
+ */
+export function mayChangeUser(
+  actor: { role: "user" | "administrator" },
+  target: { role: "user" | "administrator" },
+): boolean {
+  return target.role !== "administrator" || actor.role === "administrator";
+}
+
 export function assertCan<M extends ModuleKey>(
   subject: PermissionSubject,
   module: M,

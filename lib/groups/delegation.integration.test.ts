@@ -20,6 +20,7 @@ import { getUser } from "../users/find-user";
 import { updateUser } from "../users/update-user";
 import { createGroup } from "./create-group";
 import { getGroup } from "./get-group";
+import { getGroupChoices } from "./group-choices";
 import { addGroupMember } from "./group-members";
 import { updateGroup } from "./update-group";
 
@@ -123,6 +124,27 @@ describe("delegation", () => {
       }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     expect((await getGroup({ actor: admin, groupId: billingGroupId })).members).toHaveLength(0);
+  });
+
+  it("says which action a delegate cannot grant", async () => {
+    const [target] = await insertTestUsers(admin.accountId, [{ userName: uniqueName("t") }]);
+    const refusal = await rejectionOf(
+      addGroupMember({ actor: delegate, groupId: billingGroupId, userName: target!.userName }),
+    );
+    expect(refusal).toBeInstanceOf(ForbiddenError);
+    expect((refusal as Error).message).toBe(
+      "You cannot grant Billing: Manage: you do not have it yourself.",
+    );
+  });
+
+  it("offers a delegate only the groups whose grants they hold", async () => {
+    const [target] = await insertTestUsers(admin.accountId, [{ userName: uniqueName("t") }]);
+    const forDelegate = await getGroupChoices({ actor: delegate, userId: target!.id });
+    const billing = forDelegate.groups.find((group) => group.id === billingGroupId);
+    expect(billing).toMatchObject({ mayChange: false });
+    expect(forDelegate.groups.filter((group) => group.mayChange).length).toBeGreaterThan(0);
+    const forAdmin = await getGroupChoices({ actor: admin, userId: target!.id });
+    expect(forAdmin.groups.every((group) => group.mayChange)).toBe(true);
   });
 
   it("never lets a delegate make an Administrator or edit one", async () => {

@@ -6,7 +6,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { loadPermissions } from "@/lib/auth/load-permissions";
 import type { PermissionKey } from "@/lib/auth/modules";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan, mayChangeUser } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { assertMayGrant } from "@/lib/groups/delegation";
 import { findAccountUser } from "@/lib/users/find-user";
@@ -26,7 +26,7 @@ export async function setUserOverrides({
   return getDb().transaction(async (tx) => {
     const user = await findAccountUser(tx, actor.accountId, userId);
     if (user.role === "administrator") {
-      if (actor.role !== "administrator")
+      if (!mayChangeUser(actor, user))
         throw new ForbiddenError("Only an Administrator can change an Administrator.");
       throw new ConflictError("Administrators can do everything; overrides do not apply to them.");
     }

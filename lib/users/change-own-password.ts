@@ -32,7 +32,7 @@ export async function changeOwnPassword({
   }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordFailure(db, subject, actor.clientAddress, now);
-    throw new InvalidError("Check the form.", {
+    throw new InvalidError("Check the highlighted fields.", {
       currentPassword: "The current password is incorrect.",
     });
   }
@@ -40,7 +40,7 @@ export async function changeOwnPassword({
     userName: user.userName,
     email: user.email,
   });
-  if (problem) throw new InvalidError("Check the form.", { newPassword: problem });
+  if (problem) throw new InvalidError("Check the highlighted fields.", { newPassword: problem });
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await clearFailures(tx, subject);

@@ -18,7 +18,7 @@ export async function createUser({ actor, input }: { actor: Actor; input: Create
     throw new ForbiddenError("Only an Administrator can make someone an Administrator.");
   }
   if (!input.newPassword)
-    throw new InvalidError("Check the form.", { newPassword: "Enter a password." });
+    throw new InvalidError("Check the highlighted fields.", { newPassword: "Enter a password." });
   const db = getDb();
   await assertUniqueUserFields(db, input);
   const passwordHash = await hashPassword(input.newPassword);

@@ -5,7 +5,7 @@ import { users } from "@/db/schema";
 import { lockAccount } from "@/lib/accounts/lock-account";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan, mayChangeUser } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { assertAnotherActiveAdministrator } from "./administrator-guard";
 import { findAccountUser } from "./find-user";
@@ -19,7 +19,7 @@ export async function deleteUser({ actor, userId }: { actor: Actor; userId: stri
     const user = await findAccountUser(tx, actor.accountId, userId);
     if (user.id === actor.id) throw new ConflictError("You cannot delete yourself.");
     if (user.role === "administrator") {
-      if (actor.role !== "administrator") {
+      if (!mayChangeUser(actor, user)) {
         throw new ForbiddenError("Only an Administrator can delete an Administrator.");
       }
       if (user.active) {

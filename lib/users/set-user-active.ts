@@ -5,7 +5,7 @@ import { users } from "@/db/schema";
 import { lockAccount } from "@/lib/accounts/lock-account";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan, mayChangeUser } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { assertAnotherActiveAdministrator } from "./administrator-guard";
 import { findAccountUser } from "./find-user";
@@ -24,7 +24,7 @@ export async function setUserActive({
   return getDb().transaction(async (tx) => {
     await lockAccount(tx, actor.accountId);
     const user = await findAccountUser(tx, actor.accountId, userId);
-    if (user.role === "administrator" && actor.role !== "administrator") {
+    if (!mayChangeUser(actor, user)) {
       throw new ForbiddenError("Only an Administrator can change an Administrator.");
     }
     if (user.active === active) return user;

@@ -22,7 +22,7 @@ export async function setUserGroups(
         .where(and(eq(groups.accountId, actor.accountId), inArray(groups.id, groupIds)))
     : [];
   if (wanted.length !== new Set(groupIds).size) {
-    throw new InvalidError("Check the form.", {
+    throw new InvalidError("Check the highlighted fields.", {
       groupIds: "One of the chosen groups no longer exists.",
     });
   }

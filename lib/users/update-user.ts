@@ -6,7 +6,7 @@ import { lockAccount } from "@/lib/accounts/lock-account";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan, mayChangeUser } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { assertAnotherActiveAdministrator } from "./administrator-guard";
 import { findAccountUser } from "./find-user";
@@ -35,7 +35,7 @@ export async function updateUser({
       const self = before.id === actor.id;
       const demoting = before.role === "administrator" && input.role !== "administrator";
       const inactivating = before.active && !input.active;
-      if (before.role === "administrator" && actor.role !== "administrator") {
+      if (!mayChangeUser(actor, before)) {
         throw new ForbiddenError("Only an Administrator can edit an Administrator.");
       }
       if (

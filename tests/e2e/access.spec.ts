@@ -38,6 +38,7 @@ test("a User gets the Not allowed page with HTTP 403 on every User Manager page"
     const response = await userPage.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(userPage.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+    await expect(userPage.getByRole("main")).toHaveCount(1);
     await expect(userPage.getByText(other.userName)).toHaveCount(0);
   }
   await userPage.context().close();

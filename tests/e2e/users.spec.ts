@@ -219,7 +219,7 @@ test("an inactivated user moves to Inactive Users and back when reactivated", as
   );
   await page.getByRole("button", { name: "Reactivate" }).click();
   await expectToast(page, "User reactivated");
-  await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "User List", exact: true })).toBeVisible();
   await page.goto(`/users?q=${user.userName}`);
   await expect(page.getByRole("link", { name: user.userName, exact: true })).toBeVisible();
   await page.goto(`/users?status=inactive&q=${user.userName}`);

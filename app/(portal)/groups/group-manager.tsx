@@ -34,7 +34,7 @@ export function GroupManager({
         showDetailOnNarrow={selectedId !== undefined}
         list={
           <Pane
-            title="Groups"
+            title="Group List"
             actions={
               can(actor, "groups", "create") ? (
                 <LinkButton href="/groups/new" size="sm">

@@ -16,11 +16,14 @@ export function GroupMembers({
   groupId,
   members,
   canEdit,
+  lockedReason,
   suggestions,
 }: {
   groupId: string;
   members: Member[];
   canEdit: boolean;
+  /** Why the members cannot be changed here, when the actor may edit groups in general. */
+  lockedReason?: string;
   suggestions: string[];
 }) {
   return (
@@ -69,6 +72,7 @@ export function GroupMembers({
         </ul>
       )}
       {canEdit ? <AddMemberForm groupId={groupId} suggestions={suggestions} /> : null}
+      {lockedReason ? <p className="text-sm text-neutral-600">{lockedReason}</p> : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/data-table";
 import { Pane } from "@/components/pane";
+import { can } from "@/lib/auth/permissions";
 import { GroupManager, loadGroupManager } from "./group-manager";
 
 export const metadata: Metadata = { title: "Groups" };
@@ -13,7 +14,8 @@ export default async function GroupsPage() {
       detail={
         <Pane title="Group Details">
           <EmptyState title="No group selected">
-            Choose a group to see its members and permissions, or use Add New.
+            Choose a group to see its members and permissions
+            {can(loaded.actor, "groups", "create") ? ", or use Add New." : "."}
           </EmptyState>
         </Pane>
       }

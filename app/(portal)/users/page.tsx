@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/data-table";
 import { Pane } from "@/components/pane";
+import { can } from "@/lib/auth/permissions";
 import { loadUserManager, type SearchParams, UserManager } from "./user-manager";
 
 export const metadata: Metadata = { title: "Users" };
@@ -13,7 +14,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       detail={
         <Pane title="User Details">
           <EmptyState title="No user selected">
-            Choose a user in the list to see their details, or use Add New to create one.
+            Choose a user in the list to see their details
+            {can(loaded.actor, "users", "create") ? ", or use Add New to create one." : "."}
           </EmptyState>
         </Pane>
       }

@@ -4,6 +4,7 @@ import { Button } from "@/components/button";
 import { Checkbox, Field, inputClasses, Select, TextInput } from "@/components/field";
 import { FormErrorSummary } from "@/components/form-errors";
 import { useServerForm } from "@/components/forms/use-server-form";
+import type { GroupChoice } from "@/lib/groups/group-choices";
 import { createUserSchema, type UserFormValues, updateUserSchema } from "@/lib/users/schemas";
 import { createUserAction, updateUserAction } from "./actions";
 import { ClickToDialPreview } from "./click-to-dial-preview";
@@ -16,7 +17,9 @@ type Props = {
   /** Only Administrators may make someone an Administrator. */
   canGrantAdministrator: boolean;
   /** The account's groups, when there are any and the actor may see them. */
-  groups: { id: string; name: string }[];
+  groups: GroupChoice[];
+  /** Without Users → Inactivate the Active box shows the state but cannot change it. */
+  canInactivate?: boolean;
 };
 
 // Field() renders the error itself; the control only takes the input props.
@@ -35,7 +38,14 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-export function UserForm({ userId, defaults, returnTo, canGrantAdministrator, groups }: Props) {
+export function UserForm({
+  userId,
+  defaults,
+  returnTo,
+  canGrantAdministrator,
+  groups,
+  canInactivate = true,
+}: Props) {
   const { form, formRef, formAction, onSubmit, pending, errorFor, summary, field, checkboxField } =
     useServerForm({
       schema: userId ? updateUserSchema : createUserSchema,
@@ -148,24 +158,48 @@ export function UserForm({ userId, defaults, returnTo, canGrantAdministrator, gr
         <Section title="User Groups">
           {/* Marks the section as shown: no ticks then means "in no group". */}
           <input type="hidden" name="groupIds" value="" />
-          {groups.map((group) => (
-            <Checkbox
-              key={group.id}
-              id={`group-${group.id}`}
-              label={group.name}
-              value={group.id}
-              defaultChecked={defaults.groupIds.includes(group.id)}
-              {...form.register("groupIds")}
-            />
-          ))}
+          {groups.map((group) => {
+            const checked = defaults.groupIds.includes(group.id);
+            return (
+              <div key={group.id}>
+                <Checkbox
+                  id={`group-${group.id}`}
+                  label={group.name}
+                  value={group.id}
+                  defaultChecked={checked}
+                  disabled={!group.mayChange}
+                  help={
+                    group.mayChange
+                      ? undefined
+                      : "Grants actions you do not have, so you cannot change it."
+                  }
+                  {...form.register("groupIds")}
+                />
+                {/* A disabled box is not submitted: keep the membership as it is. */}
+                {!group.mayChange && checked ? (
+                  <input type="hidden" name="groupIds" value={group.id} />
+                ) : null}
+              </div>
+            );
+          })}
         </Section>
       ) : null}
       <Section title="Access">
-        <Checkbox
-          label="Active"
-          {...checkboxField("active")}
-          help="Inactive users cannot sign in."
-        />
+        <div>
+          <Checkbox
+            label="Active"
+            {...checkboxField("active")}
+            disabled={!canInactivate}
+            help={
+              canInactivate
+                ? "Inactive users cannot sign in."
+                : "You cannot inactivate or reactivate users."
+            }
+          />
+          {canInactivate ? null : (
+            <input type="hidden" name="active" value={defaults.active ? "on" : ""} />
+          )}
+        </div>
         <Select label="Role" {...field("role")} options={roleOptions} />
       </Section>
       <div className="flex items-center gap-3 border-t border-neutral-200 pt-4">

@@ -5,6 +5,8 @@ import { EmptyState, Table, TD, TH, THead, TR } from "@/components/data-table";
 import { inputClasses } from "@/components/field";
 import { LinkButton } from "@/components/link-button";
 import { Pane } from "@/components/pane";
+import type { Actor } from "@/lib/auth/actor";
+import { mayChangeUser } from "@/lib/auth/permissions";
 import type { UserListPage } from "@/lib/users/list-users";
 import type { UserListQuery } from "@/lib/users/schemas";
 import { DeleteUserButton } from "./delete-user-button";
@@ -17,7 +19,7 @@ type Props = {
   canCreate: boolean;
   canEdit: boolean;
   canDelete: boolean;
-  actorId: string;
+  actor: Actor;
 };
 
 export function UserListPane({
@@ -27,14 +29,14 @@ export function UserListPane({
   canCreate,
   canEdit,
   canDelete,
-  actorId,
+  actor,
 }: Props) {
   const inactive = query.status === "inactive";
   const keep = listQueryString(query);
   const stateOnly = { status: query.status, q: query.q };
   return (
     <Pane
-      title={inactive ? "Inactive Users" : "Users"}
+      title={inactive ? "User List: Inactive Users" : "User List"}
       actions={
         canCreate ? (
           <LinkButton href={`/users/new${keep}`} size="sm">
@@ -143,7 +145,7 @@ export function UserListPane({
                 <TD className="max-w-48 truncate">{user.email}</TD>
                 <TD className="whitespace-nowrap text-right">
                   <span className="inline-flex items-center gap-1">
-                    {canEdit ? (
+                    {canEdit && mayChangeUser(actor, user) ? (
                       <LinkButton
                         href={`/users/${user.id}${keep}`}
                         variant="secondary"
@@ -153,7 +155,7 @@ export function UserListPane({
                         Edit
                       </LinkButton>
                     ) : null}
-                    {canDelete && user.id !== actorId ? (
+                    {canDelete && user.id !== actor.id && mayChangeUser(actor, user) ? (
                       <DeleteUserButton
                         userId={user.id}
                         userName={user.userName}

@@ -41,7 +41,7 @@ export function UserManager({
             page={page}
             query={query}
             selectedId={selectedId}
-            actorId={actor.id}
+            actor={actor}
             canCreate={can(actor, "users", "create")}
             canEdit={can(actor, "users", "edit")}
             canDelete={can(actor, "users", "delete")}

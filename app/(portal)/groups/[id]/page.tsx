@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ConfirmDialog } from "@/components/dialog";
 import { Pane } from "@/components/pane";
 import { can } from "@/lib/auth/permissions";
+import { ungrantable } from "@/lib/groups/delegation";
 import { getGroup } from "@/lib/groups/get-group";
 import { pageData } from "@/lib/page-guard";
 import { listUsers } from "@/lib/users/list-users";
@@ -20,6 +21,8 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
   const { actor } = loaded;
   const group = await pageData(() => getGroup({ actor, groupId: id }));
   const canEdit = can(actor, "groups", "edit");
+  // Adding someone to a group hands them its grants: only for those who hold them all.
+  const mayManageMembers = canEdit && ungrantable(actor, group.permissions).length === 0;
   const suggestions = can(actor, "users", "view")
     ? (await listUsers({ actor, query: { status: "active", q: "" } })).rows.map(
         (user) => user.userName,
@@ -66,7 +69,12 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
           <GroupMembers
             groupId={group.id}
             members={group.members}
-            canEdit={canEdit}
+            canEdit={mayManageMembers}
+            lockedReason={
+              canEdit && !mayManageMembers
+                ? "This group grants actions you do not have, so you cannot change its members."
+                : undefined
+            }
             suggestions={suggestions}
           />
         </Pane>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { can } from "@/lib/auth/permissions";
+import { can, mayChangeUser } from "@/lib/auth/permissions";
 import { getGroupChoices } from "@/lib/groups/group-choices";
 import { pageData } from "@/lib/page-guard";
 import { formatPhone } from "@/lib/users/fields/phone";
@@ -18,9 +18,7 @@ export default async function UserPage({ params, searchParams }: Props) {
   const loaded = await loadUserManager(searchParams);
   const user = await pageData(() => getUser({ actor: loaded.actor, userId: id }));
   const choices = await getGroupChoices({ actor: loaded.actor, userId: user.id });
-  const editable =
-    can(loaded.actor, "users", "edit") &&
-    (user.role !== "administrator" || loaded.actor.role === "administrator");
+  const editable = can(loaded.actor, "users", "edit") && mayChangeUser(loaded.actor, user);
   return (
     <UserManager
       loaded={loaded}
@@ -34,6 +32,7 @@ export default async function UserPage({ params, searchParams }: Props) {
               returnTo={loaded.returnTo}
               canGrantAdministrator={loaded.actor.role === "administrator"}
               groups={choices.groups}
+              canInactivate={can(loaded.actor, "users", "inactivate")}
               defaults={{
                 userName: user.userName,
                 newPassword: "",

@@ -5,7 +5,7 @@ import { ColorDot } from "@/components/color-dot";
 import { LinkButton } from "@/components/link-button";
 import { Pane } from "@/components/pane";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { can, mayChangeUser } from "@/lib/auth/permissions";
 import type { UserRecord } from "@/lib/users/user-record";
 import { setUserActiveAction } from "../actions";
 import { DeleteUserButton } from "../delete-user-button";
@@ -23,7 +23,7 @@ export function UserDetailPane({
   children: ReactNode;
 }) {
   const self = user.id === actor.id;
-  const mayChange = user.role !== "administrator" || actor.role === "administrator";
+  const mayChange = mayChangeUser(actor, user);
   return (
     <Pane
       title={

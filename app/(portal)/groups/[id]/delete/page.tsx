@@ -26,8 +26,9 @@ export default async function DeleteGroupPage({ params }: { params: Promise<{ id
           <form action={deleteGroupAction} className="space-y-4 p-4">
             <input type="hidden" name="id" value={group.id} />
             <p className="text-sm text-neutral-700">
-              Its {group.members.length} member{group.members.length === 1 ? "" : "s"} lose what it
-              granted at their next request.
+              {group.members.length === 0
+                ? "It has no members."
+                : `Its ${group.members.length === 1 ? "member loses" : `${group.members.length} members lose`} what it granted at their next request.`}
             </p>
             <div className="flex gap-3">
               <Button type="submit" variant="danger">

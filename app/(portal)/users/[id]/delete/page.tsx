@@ -29,8 +29,9 @@ export default async function DeleteUserPage({ params, searchParams }: Props) {
             <input type="hidden" name="id" value={user.id} />
             <input type="hidden" name="returnTo" value={loaded.returnTo} />
             <p className="text-sm text-neutral-700">
-              {user.firstName} {user.lastName} ({user.email}) will no longer be able to sign in.
-              Account activity keeps what they did.
+              {[user.firstName, user.lastName].filter(Boolean).join(" ") || user.userName} (
+              {user.email}) can no longer sign in once deleted. Account activity keeps what they
+              did.
             </p>
             <div className="flex gap-3">
               <Button type="submit" variant="danger">
