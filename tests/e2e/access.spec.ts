@@ -159,3 +159,11 @@ test("a User changes their own details on the profile page, which has no Role or
   expect((await userPage.goto("/users"))?.status()).toBe(403);
   await userPage.context().close();
 });
+
+test("Account Activity points out a To date before the From date", async ({ page }) => {
+  await page.goto("/activity?from=2026-05-02&to=2026-05-01");
+  const to = page.getByLabel("To", { exact: true });
+  await expect(to).toHaveAttribute("aria-invalid", "true");
+  await expect(to).toHaveAccessibleDescription(/The To date is before the From date/);
+  await expect(page.getByText("No activity matches these filters")).toBeVisible();
+});

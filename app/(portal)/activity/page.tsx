@@ -70,7 +70,17 @@ export default async function ActivityPage({ searchParams }: Props) {
             ]}
           />
           <TextInput label="From" name="from" type="date" defaultValue={query.from} />
-          <TextInput label="To" name="to" type="date" defaultValue={query.to} />
+          <TextInput
+            label="To"
+            name="to"
+            type="date"
+            defaultValue={query.to}
+            error={
+              query.from && query.to && query.to < query.from
+                ? "The To date is before the From date."
+                : undefined
+            }
+          />
           <div className="flex gap-2 pb-5">
             <Button type="submit" variant="secondary">
               Apply
