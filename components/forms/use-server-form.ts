@@ -81,8 +81,13 @@ export function useServerForm<Input extends FieldValues>(options: {
   }
 
   const clientErrorCount = Object.keys(form.formState.errors).length;
-  const summary =
+  // The summary speaks of the fields the server flagged; once all of them changed it is stale too.
+  const serverSummaryStands =
     state && !state.ok
+      ? Object.keys(state.fieldErrors).length === 0 || Object.keys(serverErrors).length > 0
+      : false;
+  const summary =
+    state && !state.ok && serverSummaryStands
       ? state.message
       : clientErrorCount > 0 && form.formState.isSubmitted
         ? "Check the highlighted fields."

@@ -29,7 +29,7 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return fieldErrors;
 }
 
-export const notAllowedMessage =
+const notAllowedMessage =
   "You are not allowed to do this. Your permissions may have changed; nothing was saved.";
 
 /**

@@ -133,6 +133,12 @@ test("refuses a taken user name and keeps everything typed", async ({ page }) =>
   await expect(page.getByLabel("Email", { exact: true })).toHaveValue(email);
   await expect(page.getByLabel("Phone")).toHaveValue("+1 212 555 0199");
   await expect(page.getByLabel("Address")).toHaveValue("Arlington\nVirginia");
+
+  // The server's verdict was about the name that was sent: changing it clears the error,
+  // while the other fields' state stays as it was.
+  await page.getByLabel("User Name").fill(`${taken.userName}-2`);
+  await expect(page.getByLabel("User Name")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("This user name is taken.")).toHaveCount(0);
 });
 
 test("never shows a Click To Dial template in the list or in account activity", async ({
