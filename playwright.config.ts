@@ -48,7 +48,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATA_DIR: `.data-e2e-${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_DIST_DIR: ".next-e2e",
+      // Another port (a second run beside this one) builds into its own folder.
+      NEXT_DIST_DIR: port === 3210 ? ".next-e2e" : `.next-e2e-${port}`,
       // Production on PostgreSQL requires a configured secret (PGlite generates one).
       ...(process.env.DATABASE_URL && !process.env.AUTH_SECRET
         ? { AUTH_SECRET: "browser-tests-only-secret-not-for-production-use" }

@@ -25,7 +25,11 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag,
   HOST: z.string().trim().min(1).default("0.0.0.0"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Absolute lifetime of a sign-in, never extended by activity.
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  // A session unused for this long ends (Administrators hold more power: shorter).
+  SESSION_IDLE_MINUTES_ADMINISTRATOR: z.coerce.number().int().min(1).max(1440).default(30),
+  SESSION_IDLE_MINUTES_USER: z.coerce.number().int().min(1).max(1440).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

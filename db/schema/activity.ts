@@ -9,6 +9,7 @@ export const activityKinds = [
   "user.deleted",
   "user.signed_in",
   "user.sign_in_failed",
+  "user.name_in_use_refused",
   "licence.accepted",
   "licence.published",
   "account.created",

@@ -1,7 +1,8 @@
 import { bigserial, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
-// Consecutive failures per sign-in subject: "user:<id>" for a known user,
-// "login:<lower-cased name>" for names that match nobody (so both behave alike).
+// Consecutive failures per sign-in subject: "user:<id>@<address prefix>" for a known
+// user from one address (the lock), "user:<id>@*" from anywhere (the slow-down), and
+// "login:<lower-cased name>@…" for names that match nobody, so both behave alike.
 export const signInThrottles = pgTable("sign_in_throttles", {
   subject: text("subject").primaryKey(),
   consecutiveFailures: integer("consecutive_failures").notNull().default(0),

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { accounts, licenceVersions, users } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { hashPassword } from "@/lib/auth/passwords";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { defaultLicenceBody, defaultLicenceSummary } from "@/lib/licence/default-licence";
 import type { SetupInput } from "./schemas";
 
@@ -13,17 +13,15 @@ export async function hasAnyAccount(): Promise<boolean> {
   return rows.length > 0;
 }
 
+export type SetupOrganizationOptions = { input: SetupInput; clientAddress: string };
+
 /**
  * First run only: creates the organization, its licence version 1 and its first
  * Administrator. Refuses once any account exists, also under concurrent requests.
  */
-export async function setupOrganization({
-  input,
-  clientAddress,
-}: {
-  input: SetupInput;
-  clientAddress: string;
-}) {
+export async function setupOrganization({ input, clientAddress }: SetupOrganizationOptions) {
+  // Checked before the hash, so anonymous requests after setup cannot cost argon2 work.
+  if (await hasAnyAccount()) throw new NotFoundError();
   const passwordHash = await hashPassword(input.password);
   return createOrganization({ ...input, passwordHash, clientAddress, onlyIfFirst: true });
 }

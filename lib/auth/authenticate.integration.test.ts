@@ -11,6 +11,7 @@ import {
 } from "../../tests/support/fixtures";
 import { withTestDatabase } from "../../tests/support/test-database";
 import type { Actor } from "./actor";
+import { addressPrefix } from "./address-prefix";
 import { authenticate } from "./authenticate";
 import { passwordHashIsStale, verifyPassword } from "./passwords";
 
@@ -23,10 +24,10 @@ beforeAll(async () => {
   ({ admin } = await createTestAccount());
 });
 
-/** Each test signs in from its own address so per-address counts never mix. */
+/** Each test signs in from its own addresses so per-address counts never mix. */
 function newAddress(): string {
   addressCounter += 1;
-  return `198.51.100.${addressCounter}`;
+  return `198.51.${100 + Math.floor(addressCounter / 250)}.${(addressCounter % 250) + 1}`;
 }
 
 async function newUser(overrides: { active?: boolean } = {}) {
@@ -223,13 +224,27 @@ describe("authenticate: locking a user after repeated failures", () => {
   });
 });
 
-describe("authenticate: blocking a client address", () => {
-  async function insertFailures(clientAddress: string, count: number, failedAt: Date) {
-    await getDb()
-      .insert(signInFailures)
-      .values(Array.from({ length: count }, () => ({ clientAddress, failedAt })));
-  }
+async function insertFailures(clientAddress: string, count: number, failedAt: Date) {
+  await getDb()
+    .insert(signInFailures)
+    .values(Array.from({ length: count }, () => ({ clientAddress, failedAt })));
+}
 
+/** The addresses of a user's checked and failed sign-ins, one entry per password checked. */
+async function checkedFailures(userId: string): Promise<string[]> {
+  const rows = await getDb()
+    .select({ clientAddress: accountActivity.clientAddress })
+    .from(accountActivity)
+    .where(
+      and(
+        eq(accountActivity.targetUserId, userId),
+        eq(accountActivity.kind, "user.sign_in_failed"),
+      ),
+    );
+  return rows.map((row) => row.clientAddress);
+}
+
+describe("authenticate: blocking a client address", () => {
   it("blocks an address after 100 failures within 24 hours, even with the right password", async () => {
     const user = await newUser();
     const clientAddress = newAddress();
@@ -268,10 +283,7 @@ describe("authenticate: blocking a client address", () => {
     const now = new Date();
     await insertFailures(clientAddress, 150, at(now, -minutes(24 * 60) - seconds(1)));
     await insertFailures(clientAddress, 99, at(now, -minutes(60)));
-    expect(
-      await authenticate({ login: user.userName, password: testPassword, clientAddress, now }),
-    ).toMatchObject({ ok: true });
-    // The same failures block a day-old check made when they were all recent.
+    // The same failures block a check made 23 hours ago, when they were all recent…
     expect(
       await authenticate({
         login: user.userName,
@@ -280,6 +292,167 @@ describe("authenticate: blocking a client address", () => {
         now: at(now, -minutes(23 * 60)),
       }),
     ).toMatchObject({ ok: false, reason: "address_blocked" });
+    // …but no longer one made now.
+    expect(
+      await authenticate({ login: user.userName, password: testPassword, clientAddress, now }),
+    ).toMatchObject({ ok: true });
+  });
+});
+
+describe("authenticate: locks per user and address", () => {
+  it("locks a user only from the address the failures came from", async () => {
+    const user = await newUser();
+    const [guesser, owner] = [newAddress(), newAddress()];
+    const now = new Date();
+    await failTimes(10, user.userName, guesser, now);
+    const right = { login: user.userName, password: testPassword, now };
+    expect(await authenticate({ ...right, clientAddress: guesser })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
+    // The user signs in from their own address meanwhile…
+    expect(await authenticate({ ...right, clientAddress: owner })).toMatchObject({ ok: true });
+    // …which clears that address's count only: the guesser stays locked.
+    expect(await authenticate({ ...right, clientAddress: guesser })).toEqual({
+      ok: false,
+      reason: "locked",
+      retryAfterSeconds: 60,
+    });
+  });
+
+  it("does not count successful sign-ins against the address", async () => {
+    const user = await newUser();
+    const clientAddress = newAddress();
+    const now = new Date();
+    await insertFailures(clientAddress, 99, now);
+    const right = { login: user.userName, password: testPassword, clientAddress, now };
+    for (let i = 0; i < 3; i++) expect(await authenticate(right)).toMatchObject({ ok: true });
+  });
+
+  it("answers for a known user exactly as for an unknown name, locked or slowed", async () => {
+    const script = async (login: string) => {
+      const now = new Date();
+      const [first, second, third] = [newAddress(), newAddress(), newAddress()];
+      return [
+        ...(await failTimes(11, login, first, now)),
+        ...(await failTimes(10, login, second, now)),
+        ...(await failTimes(1, login, third, now)),
+        ...(await failTimes(1, login, third, at(now, seconds(5)))),
+      ];
+    };
+    const user = await newUser();
+    const known = await script(user.userName);
+    expect(known.at(-2)).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 5 });
+    expect(await script(uniqueName("ghost"))).toEqual(known);
+  });
+});
+
+describe("authenticate: slowing a user down across addresses", () => {
+  /** Twenty failures for the login from ten addresses, two each: no address is locked. */
+  async function failFromTenAddresses(login: string, now: Date) {
+    for (let i = 0; i < 10; i++) await failTimes(2, login, newAddress(), now);
+  }
+
+  it("accepts one check per 5 seconds after 20 failures from anywhere, so the user still gets in", async () => {
+    const user = await newUser();
+    const now = new Date();
+    await failFromTenAddresses(user.userName, now);
+    const right = { login: user.userName, password: testPassword, clientAddress: newAddress() };
+    expect(await authenticate({ ...right, now: at(now, seconds(1)) })).toEqual({
+      ok: false,
+      reason: "locked",
+      retryAfterSeconds: 4,
+    });
+    expect(await authenticate({ ...right, now: at(now, seconds(5)) })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("checks one of many guesses arriving together from different addresses", async () => {
+    const user = await newUser();
+    const now = new Date();
+    await failFromTenAddresses(user.userName, now);
+    const later = at(now, seconds(5));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        authenticate({
+          login: user.userName,
+          password: `wrong guess ${i}`,
+          clientAddress: newAddress(),
+          now: later,
+        }),
+      ),
+    );
+    expect(results.filter((result) => result.ok === false && result.reason === "invalid")).toEqual([
+      { ok: false, reason: "invalid" },
+    ]);
+    expect(results.filter((result) => result.ok === false && result.reason === "locked")).toEqual(
+      Array(7).fill({ ok: false, reason: "locked", retryAfterSeconds: 5 }),
+    );
+    expect(await checkedFailures(user.id)).toHaveLength(21);
+  });
+
+  it("does not count successful sign-ins towards the slow-down", async () => {
+    const user = await newUser();
+    const now = new Date();
+    await failTimes(1, user.userName, newAddress(), now);
+    for (let i = 0; i < 9; i++) await failTimes(2, user.userName, newAddress(), now);
+    const right = { login: user.userName, password: testPassword, clientAddress: newAddress() };
+    expect(await authenticate({ ...right, now })).toMatchObject({ ok: true });
+    expect(await authenticate({ ...right, now })).toMatchObject({ ok: true });
+  });
+
+  it("stops slowing after an hour without failures", async () => {
+    const user = await newUser();
+    const now = new Date();
+    await failFromTenAddresses(user.userName, now);
+    const clientAddress = newAddress();
+    expect(await failTimes(2, user.userName, clientAddress, at(now, minutes(60)))).toEqual(
+      Array(2).fill({ ok: false, reason: "invalid" }),
+    );
+  });
+});
+
+describe("authenticate: IPv6 addresses", () => {
+  it("locks a user for a whole IPv6 /64 and not for the next one", async () => {
+    const user = await newUser();
+    const now = new Date();
+    for (let i = 1; i <= 10; i++) {
+      await failTimes(1, user.userName, `2001:db8:1:2::${i.toString(16)}`, now);
+    }
+    const right = { login: user.userName, password: testPassword, now };
+    expect(
+      await authenticate({ ...right, clientAddress: "2001:db8:1:2:ffff:ffff:ffff:ffff" }),
+    ).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 60 });
+    expect(await authenticate({ ...right, clientAddress: "2001:db8:1:3::1" })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("blocks a whole IPv6 /64 after 100 failures from anywhere in it", async () => {
+    const user = await newUser();
+    const now = new Date();
+    await insertFailures(addressPrefix("2001:db8:7:7::"), 95, now);
+    for (let i = 1; i <= 5; i++) {
+      await failTimes(1, uniqueName("spray"), `2001:db8:7:7:${i}::${i}`, now);
+    }
+    const right = { login: user.userName, password: testPassword, now };
+    expect(await authenticate({ ...right, clientAddress: "2001:db8:7:7::abcd" })).toMatchObject({
+      ok: false,
+      reason: "address_blocked",
+    });
+    expect(await authenticate({ ...right, clientAddress: "2001:db8:7:8::abcd" })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("counts an IPv4-mapped IPv6 address as its IPv4 address", async () => {
+    const user = await newUser();
+    const clientAddress = newAddress();
+    const now = new Date();
+    await failTimes(5, user.userName, `::ffff:${clientAddress}`, now);
+    const [tenth] = (await failTimes(5, user.userName, clientAddress, now)).slice(-1);
+    expect(tenth).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 60 });
   });
 });
 
@@ -339,5 +512,28 @@ describe("authenticate: guesses arriving at once", () => {
       );
     expect(checked.length).toBeLessThanOrEqual(10);
     expect(results.filter((result) => result.ok)).toEqual([]);
+  });
+
+  it("checks at most 10 passwords per address when guesses arrive together from two", async () => {
+    const user = await newUser();
+    const [first, second] = [newAddress(), newAddress()];
+    const now = new Date();
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        authenticate({
+          login: user.userName,
+          password: `wrong guess number ${i}`,
+          clientAddress: i % 2 ? first : second,
+          now,
+        }),
+      ),
+    );
+    const checked = await checkedFailures(user.id);
+    expect(checked.filter((address) => address === first).length).toBeLessThanOrEqual(10);
+    expect(checked.filter((address) => address === second).length).toBeLessThanOrEqual(10);
+    const right = { login: user.userName, password: testPassword, now };
+    expect(await authenticate({ ...right, clientAddress: first })).toMatchObject({
+      reason: "locked",
+    });
   });
 });

@@ -6,26 +6,29 @@ import type { Actor } from "./actor";
 import { clientAddressFrom } from "./client-address";
 import { loadPermissions } from "./load-permissions";
 import { loadSessionUser, type SessionUser } from "./load-session-user";
-import { auth } from "./next-auth";
-import { sessionIsCurrent } from "./session-is-current";
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { judgeSession } from "./session-policy";
+import { readSessionToken } from "./session-token";
+import { touchSession } from "./touch-session";
 
 export type CurrentSession =
-  | { status: "anonymous" }
+  | { status: "anonymous"; ended: boolean }
   | { status: "licence_required" | "ready"; user: SessionUser; actor: Actor; sessionId: string };
 
 /**
  * The request's signed-in user, checked against the database once per request: a
- * session ends when its user is gone, inactive, or its session version is stale.
+ * session ends when its user is gone or inactive, its session version is stale, it
+ * was signed out, or it passed its absolute lifetime or idle timeout.
  */
 export const currentSession = cache(async (): Promise<CurrentSession> => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId || !uuidPattern.test(userId)) return { status: "anonymous" };
-  const user = await loadSessionUser(userId, session.sessionId ?? "");
-  if (!user || !sessionIsCurrent(user, session)) return { status: "anonymous" };
   const requestHeaders = await headers();
+  const token = await readSessionToken(requestHeaders.get("cookie") ?? "");
+  if (!token) return { status: "anonymous", ended: false };
+  const user = await loadSessionUser(token.userId, token.sessionId);
+  const now = new Date();
+  if (!user?.session || judgeSession(user, token.sessionVersion, now) !== "current") {
+    return { status: "anonymous", ended: true };
+  }
+  await touchSession(token.sessionId, user.session.lastSeenAt, now);
   // Administrators can do everything: only Users need their grants and overrides.
   const permissions = user.role === "administrator" ? {} : await loadPermissions(user.id);
   const actor: Actor = {
@@ -40,7 +43,7 @@ export const currentSession = cache(async (): Promise<CurrentSession> => {
     status: user.licenceAccepted ? "ready" : "licence_required",
     user,
     actor,
-    sessionId: session.sessionId ?? "",
+    sessionId: token.sessionId,
   };
 });
 
@@ -53,7 +56,9 @@ export async function requestedPath(): Promise<string> {
 export async function requireSession(): Promise<{ user: SessionUser; actor: Actor }> {
   const session = await currentSession();
   if (session.status === "anonymous") {
-    redirect(`/sign-in?${new URLSearchParams({ callbackUrl: await requestedPath() })}`);
+    const query = new URLSearchParams({ callbackUrl: await requestedPath() });
+    if (session.ended) query.set("notice", "session-ended");
+    redirect(`/sign-in?${query}`);
   }
   if (session.status === "licence_required") {
     redirect(`/licence?${new URLSearchParams({ next: await requestedPath() })}`);

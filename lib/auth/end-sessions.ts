@@ -1,22 +1,24 @@
 import "server-only";
-import { lt } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { endedSessions } from "@/db/schema";
-import { env } from "@/lib/env";
+import { sessions } from "@/db/schema";
+import { isUuid } from "@/lib/uuid";
+import { sessionLimits } from "./session-policy";
 
-/** Ends one session (sign-out, declined licence): its token is refused from now on. */
+/**
+ * Ends one session (sign-out, declined licence): its token is refused from now on.
+ * The row is kept until the session would have expired anyway, and a token whose
+ * row is gone is refused too, so an ended session never becomes valid again.
+ */
 export async function endSession({ sessionId, userId }: { sessionId: string; userId: string }) {
-  if (!sessionId) return;
+  if (!isUuid(sessionId) || !isUuid(userId)) return;
   const db = getDb();
   const now = new Date();
   await db
-    .insert(endedSessions)
-    .values({
-      sessionId,
-      userId,
-      expiresAt: new Date(now.getTime() + env.SESSION_MAX_AGE_HOURS * 3_600_000),
-    })
-    .onConflictDoNothing();
-  // Tokens past their own expiry are refused anyway: forget them.
-  await db.delete(endedSessions).where(lt(endedSessions.expiresAt, now));
+    .update(sessions)
+    .set({ endedAt: now })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.endedAt)));
+  await db
+    .delete(sessions)
+    .where(lt(sessions.createdAt, new Date(now.getTime() - sessionLimits.maxAgeMs)));
 }

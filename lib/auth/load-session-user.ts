@@ -1,13 +1,15 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { accounts, users } from "@/db/schema";
+import { accounts, sessions, users } from "@/db/schema";
+import { isUuid } from "@/lib/uuid";
 
 /**
- * One query per request: the user, their organization, whether this session was
- * signed out, and whether they accepted the account's current licence version.
+ * One query per request: the user, their organization, this session's row, and
+ * whether they accepted the account's current licence version.
  */
 export async function loadSessionUser(userId: string, sessionId: string) {
+  if (!isUuid(userId) || !isUuid(sessionId)) return undefined;
   const [row] = await getDb()
     .select({
       id: users.id,
@@ -20,7 +22,9 @@ export async function loadSessionUser(userId: string, sessionId: string) {
       role: users.role,
       active: users.active,
       sessionVersion: users.sessionVersion,
-      sessionEnded: sql<boolean>`exists (select 1 from ended_sessions es where es.session_id = ${sessionId})`,
+      sessionCreatedAt: sessions.createdAt,
+      sessionLastSeenAt: sessions.lastSeenAt,
+      sessionEndedAt: sessions.endedAt,
       licenceAccepted: sql<boolean>`coalesce((
         select exists (
           select 1 from licence_acceptances la
@@ -34,8 +38,17 @@ export async function loadSessionUser(userId: string, sessionId: string) {
     })
     .from(users)
     .innerJoin(accounts, eq(accounts.id, users.accountId))
+    .leftJoin(sessions, and(eq(sessions.id, sessionId), eq(sessions.userId, users.id)))
     .where(eq(users.id, userId));
-  return row;
+  if (!row) return undefined;
+  const { sessionCreatedAt, sessionLastSeenAt, sessionEndedAt, ...user } = row;
+  return {
+    ...user,
+    session:
+      sessionCreatedAt && sessionLastSeenAt
+        ? { createdAt: sessionCreatedAt, lastSeenAt: sessionLastSeenAt, endedAt: sessionEndedAt }
+        : null,
+  };
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof loadSessionUser>>>;

@@ -1,36 +1,38 @@
 import "server-only";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { env } from "@/lib/env";
 import { authSecret } from "./auth-secret";
 import { authenticate } from "./authenticate";
 import { clientAddressFrom } from "./client-address";
+import { loadSessionUser } from "./load-session-user";
+import { judgeSession, sessionLimits } from "./session-policy";
+import { sessionTokenClaims } from "./session-token";
 import { SignInRefused } from "./sign-in-error";
+import { startSession } from "./start-session";
 
 declare module "next-auth" {
-  interface Session {
-    sessionVersion?: number;
-    /** This session's own id, so signing out can end exactly this session. */
-    sessionId?: string;
-  }
   interface User {
     sessionVersion?: number;
+    /** The sessions row this sign-in created; the token carries it as `sid`. */
+    sessionId?: string;
   }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 3600 },
+  // The cookie never outlives the absolute lifetime; the sessions row decides the rest.
+  session: { strategy: "jwt", maxAge: sessionLimits.maxAgeMs / 1000 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     Credentials({
       credentials: { login: {}, password: {} },
       async authorize(credentials, request) {
+        const clientAddress = clientAddressFrom(request.headers);
         const result = await authenticate({
           login: String(credentials.login ?? ""),
           password: String(credentials.password ?? ""),
-          clientAddress: clientAddressFrom(request.headers),
+          clientAddress,
         });
         if (!result.ok) {
           throw new SignInRefused(
@@ -38,23 +40,34 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
             "retryAfterSeconds" in result ? result.retryAfterSeconds : 0,
           );
         }
-        return { id: result.user.id, sessionVersion: result.user.sessionVersion };
+        const sessionId = await startSession({ userId: result.user.id, clientAddress });
+        return { id: result.user.id, sessionVersion: result.user.sessionVersion, sessionId };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.sv = user.sessionVersion;
-        token.sid = crypto.randomUUID();
+        token.sid = user.sessionId;
+        return token;
+      }
+      // The session endpoint re-issues the cookie: only for a session the database
+      // still holds current. Null makes Auth.js delete the cookie.
+      const claims = sessionTokenClaims(token);
+      const facts = claims && (await loadSessionUser(claims.userId, claims.sessionId));
+      if (
+        !claims ||
+        !facts ||
+        judgeSession(facts, claims.sessionVersion, new Date()) !== "current"
+      ) {
+        return null;
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? "";
-      session.sessionVersion = typeof token.sv === "number" ? token.sv : undefined;
-      session.sessionId = typeof token.sid === "string" ? token.sid : undefined;
       return session;
     },
   },

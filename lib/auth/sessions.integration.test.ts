@@ -1,5 +1,4 @@
-import crypto from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { deleteUser } from "@/lib/users/delete-user";
 import { getUser } from "@/lib/users/find-user";
@@ -20,7 +19,9 @@ import type { Actor } from "./actor";
 import { authenticate } from "./authenticate";
 import { endSession } from "./end-sessions";
 import { loadSessionUser } from "./load-session-user";
-import { sessionIsCurrent } from "./session-is-current";
+import { judgeSession, type SessionVerdict, sessionLimits } from "./session-policy";
+import { startSession } from "./start-session";
+import { touchSession } from "./touch-session";
 
 withTestDatabase();
 
@@ -37,14 +38,23 @@ async function signedInUser(overrides: { role?: "user" | "administrator" } = {})
   const [user] = await insertTestUsers(admin.accountId, [
     { userName: uniqueName("session"), ...overrides },
   ]);
-  const session: Session = { sessionId: crypto.randomUUID(), sessionVersion: user!.sessionVersion };
+  const sessionId = await startSession({ userId: user!.id, clientAddress: "192.0.2.1" });
+  const session: Session = { sessionId, sessionVersion: user!.sessionVersion };
   return { user: user!, session };
 }
 
-async function isCurrent(userId: string, session: Session): Promise<boolean> {
+async function verdict(userId: string, session: Session): Promise<SessionVerdict> {
   const loaded = await loadSessionUser(userId, session.sessionId);
-  return loaded !== undefined && sessionIsCurrent(loaded, session);
+  return loaded ? judgeSession(loaded, session.sessionVersion, new Date()) : "ended";
 }
+
+async function isCurrent(userId: string, session: Session): Promise<boolean> {
+  return (await verdict(userId, session)) === "current";
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("session ending", () => {
   it("keeps the session sign-in issued current", async () => {
@@ -55,16 +65,21 @@ describe("session ending", () => {
       clientAddress: "192.0.2.1",
     });
     if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);
-    const session = { sessionId: crypto.randomUUID(), sessionVersion: result.user.sessionVersion };
+    const sessionId = await startSession({ userId: result.user.id, clientAddress: "192.0.2.1" });
+    const session = { sessionId, sessionVersion: result.user.sessionVersion };
     expect(await isCurrent(result.user.id, session)).toBe(true);
   });
 
-  it("refuses a session without an id or from another session version", async () => {
+  it("refuses a session id it never issued, another user's, or another session version", async () => {
     const { user, session } = await signedInUser();
-    const loaded = (await loadSessionUser(user.id, session.sessionId))!;
-    expect(sessionIsCurrent(loaded, { sessionVersion: session.sessionVersion })).toBe(false);
+    const other = await signedInUser();
+    expect(await isCurrent(user.id, { ...session, sessionId: crypto.randomUUID() })).toBe(false);
+    expect(await isCurrent(user.id, { ...session, sessionId: other.session.sessionId })).toBe(
+      false,
+    );
+    expect(await isCurrent(user.id, { ...session, sessionId: "not-a-uuid" })).toBe(false);
     expect(
-      sessionIsCurrent(loaded, { ...session, sessionVersion: session.sessionVersion - 1 }),
+      await isCurrent(user.id, { ...session, sessionVersion: session.sessionVersion - 1 }),
     ).toBe(false);
   });
 
@@ -148,7 +163,10 @@ describe("session ending", () => {
 
   it("ends only the session that signed out", async () => {
     const { user, session } = await signedInUser();
-    const otherDevice = { ...session, sessionId: crypto.randomUUID() };
+    const otherDevice = {
+      ...session,
+      sessionId: await startSession({ userId: user.id, clientAddress: "192.0.2.2" }),
+    };
     await endSession({ sessionId: session.sessionId, userId: user.id });
     expect(await isCurrent(user.id, session)).toBe(false);
     expect(await isCurrent(user.id, otherDevice)).toBe(true);
@@ -162,5 +180,71 @@ describe("session ending", () => {
     expect(await loadSessionUser(user.id, session.sessionId)).toBeDefined();
     await deleteUser({ actor: admin, userId: user.id });
     expect(await loadSessionUser(user.id, session.sessionId)).toBeUndefined();
+  });
+});
+
+describe("session lifetime", () => {
+  const minutes = 60_000;
+
+  it("ends a session at its absolute lifetime however busy it is", async () => {
+    const start = new Date("2026-11-30T08:00:00Z");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(start);
+    const { user, session } = await signedInUser();
+    // Used every ten minutes, it never goes idle, but it still ends on time.
+    for (let elapsed = 10 * minutes; elapsed < sessionLimits.maxAgeMs; elapsed += 10 * minutes) {
+      vi.setSystemTime(start.getTime() + elapsed);
+      expect(await verdict(user.id, session)).toBe("current");
+      const loaded = (await loadSessionUser(user.id, session.sessionId))!;
+      await touchSession(session.sessionId, loaded.session!.lastSeenAt);
+    }
+    vi.setSystemTime(start.getTime() + sessionLimits.maxAgeMs);
+    expect(await verdict(user.id, session)).toBe("expired");
+  });
+
+  it("ends an Administrator's session after 30 idle minutes and a User's after 60", async () => {
+    const start = new Date("2026-11-30T08:00:00Z");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(start);
+    const administrator = await signedInUser({ role: "administrator" });
+    const user = await signedInUser();
+    expect(sessionLimits.idleMs.administrator).toBe(30 * minutes);
+    expect(sessionLimits.idleMs.user).toBe(60 * minutes);
+
+    vi.setSystemTime(start.getTime() + 29 * minutes);
+    expect(await verdict(administrator.user.id, administrator.session)).toBe("current");
+    vi.setSystemTime(start.getTime() + 30 * minutes);
+    expect(await verdict(administrator.user.id, administrator.session)).toBe("idle");
+    expect(await verdict(user.user.id, user.session)).toBe("current");
+    vi.setSystemTime(start.getTime() + 60 * minutes);
+    expect(await verdict(user.user.id, user.session)).toBe("idle");
+  });
+
+  it("counts activity: a session used within its idle timeout stays current", async () => {
+    const start = new Date("2026-11-30T08:00:00Z");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(start);
+    const { user, session } = await signedInUser({ role: "administrator" });
+    vi.setSystemTime(start.getTime() + 20 * minutes);
+    await touchSession(session.sessionId, start);
+    vi.setSystemTime(start.getTime() + 45 * minutes);
+    expect(await verdict(user.id, session)).toBe("current");
+    vi.setSystemTime(start.getTime() + 50 * minutes);
+    expect(await verdict(user.id, session)).toBe("idle");
+  });
+
+  it("never brings an ended session back, also after its row is cleaned up", async () => {
+    const start = new Date("2026-11-30T08:00:00Z");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(start);
+    const { user, session } = await signedInUser();
+    await endSession({ sessionId: session.sessionId, userId: user.id });
+    expect(await verdict(user.id, session)).toBe("ended");
+    // A later sign-out prunes rows past the lifetime; the token is still refused.
+    vi.setSystemTime(start.getTime() + sessionLimits.maxAgeMs + minutes);
+    const later = await signedInUser();
+    await endSession({ sessionId: later.session.sessionId, userId: later.user.id });
+    expect((await loadSessionUser(user.id, session.sessionId))?.session).toBeNull();
+    expect(await verdict(user.id, session)).toBe("ended");
   });
 });

@@ -4,12 +4,11 @@ import type { Executor } from "@/db/client";
 import { groupPermissions, groups } from "@/db/schema";
 import { isPermissionKey, type PermissionKey } from "@/lib/auth/modules";
 import { NotFoundError } from "@/lib/errors";
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/uuid";
 
 /** A group of the account; another account's group is simply not found. */
 export async function findAccountGroup(db: Executor, accountId: string, groupId: string) {
-  if (!uuidPattern.test(groupId)) throw new NotFoundError("This group does not exist.");
+  if (!isUuid(groupId)) throw new NotFoundError("This group does not exist.");
   const [group] = await db
     .select()
     .from(groups)

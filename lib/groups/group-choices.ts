@@ -10,7 +10,10 @@ import { ungrantable } from "./delegation";
 export type GroupChoice = {
   id: string;
   name: string;
-  /** False when the group grants an action the actor does not hold: they may not add or remove it. */
+  /**
+   * False without Groups→edit, or when the group grants an action the actor does not
+   * hold: they may not add or remove it.
+   */
   mayChange: boolean;
 };
 
@@ -53,10 +56,12 @@ export async function getGroupChoices({
     if (!isPermissionKey(key)) continue;
     grantsByGroup.set(grant.groupId, [...(grantsByGroup.get(grant.groupId) ?? []), key]);
   }
+  const mayEditGroups = can(actor, "groups", "edit");
   return {
     groups: choices.map((group) => ({
       ...group,
-      mayChange: ungrantable(actor, grantsByGroup.get(group.id) ?? []).length === 0,
+      mayChange:
+        mayEditGroups && ungrantable(actor, grantsByGroup.get(group.id) ?? []).length === 0,
     })),
     memberOf: memberships.map((row) => row.groupId),
   };

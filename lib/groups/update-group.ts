@@ -25,11 +25,12 @@ export async function updateGroup({
     return await getDb().transaction(async (tx) => {
       const before = await findAccountGroup(tx, actor.accountId, groupId);
       const previous = await groupPermissionKeys(tx, before.id);
-      // Only what the group gains is a grant; keeping or removing is not.
-      assertMayGrant(
-        actor,
-        input.permissions.filter((key) => !previous.includes(key)),
-      );
+      // What the group gains is a grant to its members; what it loses is taken from
+      // them. A delegate does either only with actions they hold themselves.
+      assertMayGrant(actor, [
+        ...input.permissions.filter((key) => !previous.includes(key)),
+        ...previous.filter((key) => !input.permissions.includes(key)),
+      ]);
       await assertGroupNameFree(tx, actor.accountId, input.name, before.id);
       const [after] = await tx
         .update(groups)

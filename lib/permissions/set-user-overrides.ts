@@ -6,28 +6,27 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { loadPermissions } from "@/lib/auth/load-permissions";
 import type { PermissionKey } from "@/lib/auth/modules";
-import { assertCan, mayChangeUser } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { assertMayGrant } from "@/lib/groups/delegation";
+import { assertMayManageUser } from "@/lib/users/delegation-guard";
 import { findAccountUser } from "@/lib/users/find-user";
 import type { OverrideChoice, UserOverridesInput } from "./schemas";
 
-/** Saves a user's Inherit/Allow/Deny choices; they apply at the user's next request. */
-export async function setUserOverrides({
-  actor,
-  userId,
-  overrides,
-}: {
+export type SetUserOverridesOptions = {
   actor: Actor;
   userId: string;
   overrides: UserOverridesInput;
-}) {
+};
+
+/** Saves a user's Inherit/Allow/Deny choices; they apply at the user's next request. */
+export async function setUserOverrides({ actor, userId, overrides }: SetUserOverridesOptions) {
   assertCan(actor, "permissions", "edit");
   return getDb().transaction(async (tx) => {
     const user = await findAccountUser(tx, actor.accountId, userId);
+    if (user.id === actor.id) throw new ForbiddenError("You cannot change your own permissions.");
+    await assertMayManageUser(tx, actor, user);
     if (user.role === "administrator") {
-      if (!mayChangeUser(actor, user))
-        throw new ForbiddenError("Only an Administrator can change an Administrator.");
       throw new ConflictError("Administrators can do everything; overrides do not apply to them.");
     }
     const current = (await loadPermissions(user.id, tx)).overrides;
@@ -36,9 +35,13 @@ export async function setUserOverrides({
       const before = current.get(key) ?? "inherit";
       if (before !== after) changes.push({ key, before, after });
     }
+    // Allowing is a grant, and so is lifting a Deny (to Inherit or Allow): the user
+    // may then do what the Deny withheld.
     assertMayGrant(
       actor,
-      changes.filter((change) => change.after === "allow").map((change) => change.key),
+      changes
+        .filter((change) => change.after === "allow" || change.before === "deny")
+        .map((change) => change.key),
     );
     for (const { key, after } of changes) {
       const [module = "", action = ""] = key.split(":");

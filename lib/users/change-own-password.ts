@@ -4,46 +4,32 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
-import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
-import { signInMessage } from "@/lib/auth/sign-in-message";
-import { clearFailures, lockedForSeconds, recordFailure } from "@/lib/auth/throttle";
+import { hashPassword } from "@/lib/auth/passwords";
+import { verifyCurrentPassword } from "@/lib/auth/verify-current-password";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { passwordProblem } from "@/lib/passwords/password-policy";
 import type { ChangePasswordInput } from "./schemas";
 
+export type ChangeOwnPasswordOptions = { actor: Actor; input: ChangePasswordInput };
+
 /** Changes the actor's password after checking the current one; all their sessions end. */
-export async function changeOwnPassword({
-  actor,
-  input,
-}: {
-  actor: Actor;
-  input: ChangePasswordInput;
-}) {
+export async function changeOwnPassword({ actor, input }: ChangeOwnPasswordOptions) {
   const db = getDb();
-  const [user] = await db.select().from(users).where(eq(users.id, actor.id));
+  const [user] = await db
+    .select({ userName: users.userName, email: users.email })
+    .from(users)
+    .where(eq(users.id, actor.id));
   if (!user) throw new NotFoundError();
-  // Guessing the current password counts towards the same lock as failed sign-ins.
-  const subject = `user:${user.id}`;
-  const now = new Date();
-  const lockedSeconds = await lockedForSeconds(db, subject, now);
-  if (lockedSeconds > 0) {
-    const message = signInMessage("locked", lockedSeconds);
-    throw new InvalidError(message, { currentPassword: message });
-  }
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordFailure(db, subject, actor.clientAddress, now);
-    throw new InvalidError("Check the highlighted fields.", {
-      currentPassword: "The current password is incorrect.",
-    });
-  }
-  const problem = passwordProblem(input.newPassword, {
-    userName: user.userName,
-    email: user.email,
+  await verifyCurrentPassword({
+    userId: actor.id,
+    password: input.currentPassword,
+    clientAddress: actor.clientAddress,
   });
+  const problem = passwordProblem(input.newPassword, user);
   if (problem) throw new InvalidError("Check the highlighted fields.", { newPassword: problem });
+  // Hashed before the transaction: argon2 must not hold a connection or a lock.
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await clearFailures(tx, subject);
     await tx
       .update(users)
       .set({

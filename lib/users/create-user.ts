@@ -6,41 +6,50 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
 import { assertCan } from "@/lib/auth/permissions";
 import { ForbiddenError, InvalidError } from "@/lib/errors";
+import { withNameInUseLimit } from "./name-in-use-limit";
 import type { CreateUserInput } from "./schemas";
 import { setUserGroups } from "./set-user-groups";
 import { assertUniqueUserFields, rethrowUniqueViolation } from "./unique-fields";
 import { userSnapshot } from "./user-changes";
 import { userColumns } from "./user-record";
 
-export async function createUser({ actor, input }: { actor: Actor; input: CreateUserInput }) {
+export type CreateUserOptions = { actor: Actor; input: CreateUserInput };
+
+export async function createUser({ actor, input }: CreateUserOptions) {
   assertCan(actor, "users", "create");
   if (input.role === "administrator" && actor.role !== "administrator") {
     throw new ForbiddenError("Only an Administrator can make someone an Administrator.");
   }
   if (!input.newPassword)
     throw new InvalidError("Check the highlighted fields.", { newPassword: "Enter a password." });
+  const { newPassword } = input;
   const db = getDb();
-  await assertUniqueUserFields(db, input);
-  const passwordHash = await hashPassword(input.newPassword);
-  try {
-    return await db.transaction(async (tx) => {
-      const { newPassword: _password, groupIds, ...fields } = input;
-      const [created] = await tx
-        .insert(users)
-        .values({ ...fields, accountId: actor.accountId, passwordHash })
-        .returning(userColumns);
-      await recordActivity(tx, {
-        accountId: actor.accountId,
-        kind: "user.created",
-        actor,
-        target: created!,
-        details: { user: userSnapshot(created!) },
-        clientAddress: actor.clientAddress,
-      });
-      if (groupIds) await setUserGroups(tx, actor, created!, groupIds);
-      return created!;
-    });
-  } catch (error) {
-    rethrowUniqueViolation(error);
-  }
+  return withNameInUseLimit({
+    actor,
+    run: async () => {
+      await assertUniqueUserFields(db, input);
+      const passwordHash = await hashPassword(newPassword);
+      try {
+        return await db.transaction(async (tx) => {
+          const { newPassword: _password, currentPassword: _current, groupIds, ...fields } = input;
+          const [created] = await tx
+            .insert(users)
+            .values({ ...fields, accountId: actor.accountId, passwordHash })
+            .returning(userColumns);
+          await recordActivity(tx, {
+            accountId: actor.accountId,
+            kind: "user.created",
+            actor,
+            target: created!,
+            details: { user: userSnapshot(created!) },
+            clientAddress: actor.clientAddress,
+          });
+          if (groupIds) await setUserGroups(tx, actor, created!, groupIds);
+          return created!;
+        });
+      } catch (error) {
+        rethrowUniqueViolation(error, input);
+      }
+    },
+  });
 }

@@ -5,31 +5,30 @@ import { users } from "@/db/schema";
 import { lockAccount } from "@/lib/accounts/lock-account";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, mayChangeUser } from "@/lib/auth/permissions";
-import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { assertCan } from "@/lib/auth/permissions";
+import { ConflictError } from "@/lib/errors";
 import { assertAnotherActiveAdministrator } from "./administrator-guard";
+import { assertMayManageUser } from "./delegation-guard";
 import { findAccountUser } from "./find-user";
 import { userSnapshot } from "./user-changes";
 
+export type DeleteUserOptions = { actor: Actor; userId: string };
+
 /** Deletes a user; their sessions end because the user no longer exists. */
-export async function deleteUser({ actor, userId }: { actor: Actor; userId: string }) {
+export async function deleteUser({ actor, userId }: DeleteUserOptions) {
   assertCan(actor, "users", "delete");
   return getDb().transaction(async (tx) => {
     await lockAccount(tx, actor.accountId);
     const user = await findAccountUser(tx, actor.accountId, userId);
     if (user.id === actor.id) throw new ConflictError("You cannot delete yourself.");
-    if (user.role === "administrator") {
-      if (!mayChangeUser(actor, user)) {
-        throw new ForbiddenError("Only an Administrator can delete an Administrator.");
-      }
-      if (user.active) {
-        await assertAnotherActiveAdministrator(
-          tx,
-          actor.accountId,
-          user.id,
-          "This is the last active Administrator and cannot be deleted.",
-        );
-      }
+    await assertMayManageUser(tx, actor, user);
+    if (user.role === "administrator" && user.active) {
+      await assertAnotherActiveAdministrator(
+        tx,
+        actor.accountId,
+        user.id,
+        "This is the last active Administrator and cannot be deleted.",
+      );
     }
     await tx.delete(users).where(eq(users.id, user.id));
     await recordActivity(tx, {

@@ -5,9 +5,8 @@ import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/uuid";
 import { type UserRecord, userColumns } from "./user-record";
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A user of the actor's account; another account's user is simply not found. */
 export async function findAccountUser(
@@ -15,7 +14,7 @@ export async function findAccountUser(
   accountId: string,
   userId: string,
 ): Promise<UserRecord> {
-  if (!uuidPattern.test(userId)) throw new NotFoundError("This user does not exist.");
+  if (!isUuid(userId)) throw new NotFoundError("This user does not exist.");
   const [user] = await db
     .select(userColumns)
     .from(users)

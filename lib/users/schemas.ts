@@ -120,8 +120,12 @@ const groupIds = z.preprocess(
     .optional(),
 );
 
+// Asked for only when people change their own password or email (the server decides).
+const currentPassword = z.string().max(1024).optional();
+
 const userFields = {
   userName,
+  currentPassword,
   groupIds,
   newPassword: z.string().optional(),
   ...profileFields,
@@ -143,7 +147,7 @@ export type UserFormValues = z.input<typeof createUserSchema>;
 export type CreateUserInput = z.output<typeof createUserSchema>;
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
 
-export const profileSchema = z.object(profileFields);
+export const profileSchema = z.object({ ...profileFields, currentPassword });
 export type ProfileInput = z.output<typeof profileSchema>;
 
 export const changePasswordSchema = z

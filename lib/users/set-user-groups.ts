@@ -4,11 +4,16 @@ import type { Transaction } from "@/db/client";
 import { groupMembers, groups } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
-import { InvalidError } from "@/lib/errors";
+import { assertCan } from "@/lib/auth/permissions";
+import { ForbiddenError, InvalidError } from "@/lib/errors";
 import { assertMayGrant } from "@/lib/groups/delegation";
 import { groupPermissionKeys } from "@/lib/groups/find-group";
 
-/** Makes the user's memberships exactly `groupIds` (the User Groups check boxes). */
+/**
+ * Makes the user's memberships exactly `groupIds` (the User Groups check boxes). The
+ * same rules as the Group Manager: Groups→edit, and only groups whose every grant the
+ * actor holds, joined or left. The caller has checked the actor may manage the user.
+ */
 export async function setUserGroups(
   tx: Transaction,
   actor: Actor,
@@ -33,7 +38,14 @@ export async function setUserGroups(
     .where(eq(groupMembers.userId, user.id));
   const added = wanted.filter((group) => !current.some((existing) => existing.id === group.id));
   const removed = current.filter((group) => !wanted.some((kept) => kept.id === group.id));
-  for (const group of added) assertMayGrant(actor, await groupPermissionKeys(tx, group.id));
+  if (added.length === 0 && removed.length === 0) return;
+  assertCan(actor, "groups", "edit");
+  if (user.id === actor.id) {
+    throw new ForbiddenError("You cannot change your own group memberships.");
+  }
+  for (const group of [...added, ...removed]) {
+    assertMayGrant(actor, await groupPermissionKeys(tx, group.id));
+  }
   if (added.length > 0) {
     await tx
       .insert(groupMembers)

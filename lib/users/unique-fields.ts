@@ -5,10 +5,25 @@ import { uniqueViolation } from "@/db/errors";
 import { users } from "@/db/schema";
 import { ConflictError } from "@/lib/errors";
 
-const messages = {
-  userName: "This user name is taken.",
-  email: "This email is already used by another user.",
+type UniqueField = "userName" | "email";
+
+// The same words whether the name is used in this account or another: nothing tells
+// which organizations exist or who belongs to them.
+const messages: Record<UniqueField, string> = {
+  userName: "This user name is already in use.",
+  email: "This email is already in use.",
 };
+
+/** A user name or email that some user, in any account, already has. */
+export class NameInUseError extends ConflictError {
+  constructor(
+    readonly field: UniqueField,
+    readonly value: string,
+  ) {
+    super(messages[field], field);
+    this.name = "NameInUseError";
+  }
+}
 
 /** Friendly uniqueness check before a write (the unique indexes still decide races). */
 export async function assertUniqueUserFields(
@@ -28,18 +43,21 @@ export async function assertUniqueUserFields(
     .limit(2);
   for (const row of taken) {
     if (fields.userName && row.userName.toLowerCase() === fields.userName.toLowerCase()) {
-      throw new ConflictError(messages.userName, "userName");
+      throw new NameInUseError("userName", fields.userName);
     }
     if (fields.email && row.email.toLowerCase() === fields.email.toLowerCase()) {
-      throw new ConflictError(messages.email, "email");
+      throw new NameInUseError("email", fields.email);
     }
   }
 }
 
 /** Turns a unique-index violation from a concurrent write into the same field error. */
-export function rethrowUniqueViolation(error: unknown): never {
+export function rethrowUniqueViolation(
+  error: unknown,
+  fields: { userName?: string; email?: string },
+): never {
   const index = uniqueViolation(error);
-  if (index === "users_user_name_key") throw new ConflictError(messages.userName, "userName");
-  if (index === "users_email_key") throw new ConflictError(messages.email, "email");
+  if (index === "users_user_name_key") throw new NameInUseError("userName", fields.userName ?? "");
+  if (index === "users_email_key") throw new NameInUseError("email", fields.email ?? "");
   throw error;
 }

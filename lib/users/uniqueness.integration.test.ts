@@ -12,6 +12,7 @@ import {
   insertTestUsers,
   profileInput,
   rejectionOf,
+  testPassword,
   uniqueName,
   userInput,
 } from "../../tests/support/fixtures";
@@ -23,8 +24,8 @@ import { updateUser } from "./update-user";
 
 withTestDatabase();
 
-const userNameTaken = "This user name is taken.";
-const emailTaken = "This email is already used by another user.";
+const userNameTaken = "This user name is already in use.";
+const emailTaken = "This email is already in use.";
 
 let adminA: Actor;
 let adminB: Actor;
@@ -173,7 +174,10 @@ describe("updateProfile uniqueness", () => {
     const error = await rejectionOf(
       updateProfile({
         actor: actorFor(user),
-        input: profileInput(user, { email: other.email.toLowerCase() }),
+        input: profileInput(user, {
+          email: other.email.toLowerCase(),
+          currentPassword: testPassword,
+        }),
       }),
     );
     expect(error).toBeInstanceOf(ConflictError);

@@ -60,7 +60,7 @@ async function main() {
   const samples: number[] = [];
   for (let run = 0; run < runs + 10; run++) {
     const start = performance.now();
-    const sessionUser = await loadSessionUser(user!.id, "bench-session");
+    const sessionUser = await loadSessionUser(user!.id, crypto.randomUUID());
     const subject = { role: sessionUser!.role, ...(await loadPermissions(user!.id)) };
     for (const key of allPermissionKeys) canKey(subject, key);
     if (run >= 10) samples.push(performance.now() - start);

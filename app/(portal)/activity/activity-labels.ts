@@ -8,6 +8,7 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   "user.deleted": "User deleted",
   "user.signed_in": "Signed in",
   "user.sign_in_failed": "Sign-in failed",
+  "user.name_in_use_refused": "User name or email in use",
   "licence.accepted": "Licence accepted",
   "licence.published": "Licence published",
   "account.created": "Organization created",

@@ -35,6 +35,7 @@ export default async function ProfilePage() {
             address: user.address,
             color: user.color || "#4f46e5",
             clickToDial: user.clickToDial,
+            currentPassword: "",
           }}
           userName={user.userName}
         />

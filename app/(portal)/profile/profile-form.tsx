@@ -38,6 +38,13 @@ export function ProfileForm({ defaults, userName }: { defaults: ProfileValues; u
       <TextInput label="Title" {...field("title")} />
       <TextInput label="Email" type="email" {...field("email")} required />
       <TextInput
+        label="Current Password"
+        type="password"
+        {...field("currentPassword")}
+        autoComplete="current-password"
+        help="Needed only when you change your email."
+      />
+      <TextInput
         label="Available From Email"
         {...field("fromEmails")}
         help="Comma-separated; the first is the default."

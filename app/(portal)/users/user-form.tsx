@@ -20,6 +20,8 @@ type Props = {
   groups: GroupChoice[];
   /** Without Users → Inactivate the Active box shows the state but cannot change it. */
   canInactivate?: boolean;
+  /** The signed-in user's own details: a new password or email needs the current password. */
+  self?: boolean;
 };
 
 // Field() renders the error itself; the control only takes the input props.
@@ -45,6 +47,7 @@ export function UserForm({
   canGrantAdministrator,
   groups,
   canInactivate = true,
+  self = false,
 }: Props) {
   const { form, formRef, formAction, onSubmit, pending, errorFor, summary, field, checkboxField } =
     useServerForm({
@@ -90,6 +93,15 @@ export function UserForm({
               : "At least 12 characters; common passwords are refused."
           }
         />
+        {self ? (
+          <TextInput
+            label="Current Password"
+            type="password"
+            {...field("currentPassword")}
+            autoComplete="current-password"
+            help="Needed only to change your own password or email."
+          />
+        ) : null}
       </Section>
       <Section title="Person">
         <TextInput label="First Name" {...field("firstName")} autoComplete="off" />

@@ -1,13 +1,21 @@
-// POST /api/sign-in: anyone. The sign-in form posts here, with or without scripts.
-// Answers JSON to the enhanced form (Accept: application/json) and redirects otherwise;
-// an address with too many failures gets 429 either way.
+// POST /api/sign-in: anyone, from the portal's own pages. The sign-in form posts here, with
+// or without scripts. Answers JSON to the enhanced form (Accept: application/json) and
+// redirects otherwise; a locked or slowed attempt gets 429 either way, a cross-site post 403.
 
 import { signIn } from "@/lib/auth/next-auth";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { SignInRefused } from "@/lib/auth/sign-in-error";
 import { signInMessage } from "@/lib/auth/sign-in-message";
 
 export async function POST(request: Request) {
+  // Before reading anything: another site must not sign a visitor in as someone else.
+  if (!isSameOriginPost(request.headers)) {
+    return new Response("Cross-site sign-in refused.", {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
   const form = await request.formData();
   const login = String(form.get("login") ?? "").slice(0, 254);
   const password = String(form.get("password") ?? "").slice(0, 1024);
@@ -49,6 +57,8 @@ function seeOther(path: string): Response {
   return new Response(null, { status: 303, headers: { location: path } });
 }
 
+// Inline style attributes only: next.config.mjs gives this route a CSP that allows them
+// and no script at all.
 function blockedPage(message: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too many attempts · Switchboard</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { can, mayChangeUser } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { getGroupChoices } from "@/lib/groups/group-choices";
 import { pageData } from "@/lib/page-guard";
+import { mayManageUser } from "@/lib/users/delegation-guard";
 import { formatPhone } from "@/lib/users/fields/phone";
 import { getUser } from "@/lib/users/find-user";
 import { UserForm } from "../user-form";
@@ -17,14 +18,22 @@ export default async function UserPage({ params, searchParams }: Props) {
   const { id } = await params;
   const loaded = await loadUserManager(searchParams);
   const user = await pageData(() => getUser({ actor: loaded.actor, userId: id }));
-  const choices = await getGroupChoices({ actor: loaded.actor, userId: user.id });
-  const editable = can(loaded.actor, "users", "edit") && mayChangeUser(loaded.actor, user);
+  const [choices, mayManage] = await Promise.all([
+    getGroupChoices({ actor: loaded.actor, userId: user.id }),
+    mayManageUser({ actor: loaded.actor, user }),
+  ]);
+  const editable = can(loaded.actor, "users", "edit") && mayManage;
   return (
     <UserManager
       loaded={loaded}
       selectedId={user.id}
       detail={
-        <UserDetailPane user={user} actor={loaded.actor} returnTo={loaded.returnTo}>
+        <UserDetailPane
+          user={user}
+          actor={loaded.actor}
+          mayManage={mayManage}
+          returnTo={loaded.returnTo}
+        >
           {editable ? (
             <UserForm
               key={user.id}
@@ -33,6 +42,7 @@ export default async function UserPage({ params, searchParams }: Props) {
               canGrantAdministrator={loaded.actor.role === "administrator"}
               groups={choices.groups}
               canInactivate={can(loaded.actor, "users", "inactivate")}
+              self={user.id === loaded.actor.id}
               defaults={{
                 userName: user.userName,
                 newPassword: "",
@@ -50,6 +60,7 @@ export default async function UserPage({ params, searchParams }: Props) {
                 active: user.active,
                 role: user.role,
                 groupIds: choices.memberOf,
+                currentPassword: "",
               }}
             />
           ) : (

@@ -5,7 +5,7 @@ import { ColorDot } from "@/components/color-dot";
 import { LinkButton } from "@/components/link-button";
 import { Pane } from "@/components/pane";
 import type { Actor } from "@/lib/auth/actor";
-import { can, mayChangeUser } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import type { UserRecord } from "@/lib/users/user-record";
 import { setUserActiveAction } from "../actions";
 import { DeleteUserButton } from "../delete-user-button";
@@ -14,16 +14,19 @@ import { DeleteUserButton } from "../delete-user-button";
 export function UserDetailPane({
   user,
   actor,
+  mayManage,
   returnTo,
   children,
 }: {
   user: UserRecord;
   actor: Actor;
+  /** Whether the actor may change this user at all (lib/users/delegation-guard). */
+  mayManage: boolean;
   returnTo: string;
   children: ReactNode;
 }) {
   const self = user.id === actor.id;
-  const mayChange = mayChangeUser(actor, user);
+  const mayChange = mayManage;
   return (
     <Pane
       title={
