@@ -16,6 +16,9 @@ export default defineConfig({
     exclude: ["node_modules/**", ".next/**", "tests/e2e/**"],
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
+    // An uncaught error (a dropped connection nobody listens for, a stray rejection) fails
+    // the run even when every test passed: it is a bug in the code or the tests, not noise.
+    dangerouslyIgnoreUnhandledErrors: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

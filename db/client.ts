@@ -4,9 +4,9 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import pg from "pg";
 import { dataDir, env } from "../lib/env";
 import { acquireDataDirLock } from "./pglite-lock";
+import { RecoveringPool } from "./postgres-pool";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -40,9 +40,9 @@ export function openPglite(dir: string | undefined): Connection {
 }
 
 export function openPostgres(url: string): Connection {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new RecoveringPool({ connectionString: url, max: 10 });
   const db = drizzleNodePg(pool, { schema }) as unknown as Database;
-  return { db, kind: "postgres", close: () => pool.end() };
+  return { db, kind: "postgres", close: () => pool.close() };
 }
 
 function connect(): Connection {

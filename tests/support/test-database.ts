@@ -3,28 +3,31 @@ import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import { type Database, openPostgres, setConnection } from "../../db/client";
 import * as schema from "../../db/schema";
-import { postgresTemplateName, postgresUrl } from "./template-database";
+import {
+  postgresTemplateName,
+  postgresUrl,
+  testDatabasePrefix,
+  withAdmin,
+} from "./template-database";
 
 async function openFreshDatabase() {
   if (process.env.DATABASE_URL) {
-    const name = `switchboard_test_${crypto.randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name} template ${postgresTemplateName}`);
-    await admin.end();
+    const name = `${testDatabasePrefix}${crypto.randomBytes(6).toString("hex")}`;
+    await withAdmin((admin) =>
+      admin.query(`create database ${name} template ${postgresTemplateName}`),
+    );
     const connection = openPostgres(postgresUrl(name));
     return {
       ...connection,
       close: async () => {
+        // The pool's close waits until its sessions are gone, so the drop needs no force.
+        // Without force, a connection the test left open fails the drop with PostgreSQL's
+        // "being accessed by other users" instead of being killed mid-flight (57P01).
         await connection.close();
-        const cleanup = new pg.Client({ connectionString: process.env.DATABASE_URL });
-        await cleanup.connect();
-        await cleanup.query(`drop database if exists ${name} with (force)`);
-        await cleanup.end();
+        await withAdmin((admin) => admin.query(`drop database if exists ${name}`));
       },
     };
   }
