@@ -119,6 +119,8 @@ export function ConfirmDialog({
               </div>
             ) : null}
           </div>
+          {/* Cancel, then the destructive action on the right; the confirmation pages used
+              without scripts show the same two in the same order. */}
           <div className="flex justify-end gap-2 rounded-b-lg border-t border-neutral-200 bg-neutral-50 px-5 py-3">
             <button
               ref={cancelRef}

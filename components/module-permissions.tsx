@@ -3,7 +3,7 @@
 import { useId } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { actionLabels, moduleKeys, modules, type PermissionKey } from "@/lib/auth/modules";
-import { ModuleToggleLink, useModuleToggles } from "./module-toggle";
+import { ModuleToggleButton, useModuleToggles } from "./module-toggle";
 
 type Props = {
   selected: readonly PermissionKey[];
@@ -13,11 +13,12 @@ type Props = {
 };
 
 /**
- * Every module with a "–Show–" link that opens its actions as check boxes. Without
- * scripts every module is open; once scripts run they start closed.
+ * Every module with a "Show actions" button that opens its actions as check boxes.
+ * Without scripts every module is open (and there is no button); once scripts run they
+ * start closed.
  */
 export function ModulePermissions({ selected, locked, register }: Props) {
-  const { isOpen: opened, toggle } = useModuleToggles();
+  const { hydrated, isOpen: opened, toggle } = useModuleToggles();
   const lockedNoteId = useId();
 
   return (
@@ -46,12 +47,14 @@ export function ModulePermissions({ selected, locked, register }: Props) {
                     </span>
                   ) : null}
                 </span>
-                <ModuleToggleLink
-                  label={modules[module].label}
-                  panelId={panelId}
-                  isOpen={isOpen}
-                  onToggle={() => toggle(module)}
-                />
+                {hydrated ? (
+                  <ModuleToggleButton
+                    label={modules[module].label}
+                    panelId={panelId}
+                    isOpen={isOpen}
+                    onToggle={() => toggle(module)}
+                  />
+                ) : null}
               </div>
               <fieldset
                 id={panelId}

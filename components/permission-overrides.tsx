@@ -1,7 +1,7 @@
 "use client";
 
 import type { effectivePermissions } from "@/lib/auth/permissions";
-import { ModuleToggleLink, useModuleToggles } from "./module-toggle";
+import { ModuleToggleButton, useModuleToggles } from "./module-toggle";
 
 type Modules = ReturnType<typeof effectivePermissions>;
 
@@ -17,7 +17,7 @@ export function PermissionOverrides({
   editable: boolean;
 }) {
   // Modules with an override start open: after a save the change and its result show.
-  const { isOpen, toggle } = useModuleToggles(
+  const { hydrated, isOpen, toggle } = useModuleToggles(
     modules
       .filter((module) => module.actions.some((entry) => entry.override))
       .map((module) => module.key),
@@ -36,14 +36,23 @@ export function PermissionOverrides({
                   {allowed} of {module.actions.length} allowed
                 </span>
               </h3>
-              <ModuleToggleLink
-                label={module.label}
-                panelId={panelId}
-                isOpen={isOpen(module.key)}
-                onToggle={() => toggle(module.key)}
-              />
+              {hydrated ? (
+                <ModuleToggleButton
+                  label={module.label}
+                  panelId={panelId}
+                  isOpen={isOpen(module.key)}
+                  onToggle={() => toggle(module.key)}
+                />
+              ) : null}
             </div>
-            <div id={panelId} hidden={!isOpen(module.key)} className="mt-2 space-y-2.5">
+            {/* biome-ignore lint/a11y/useSemanticElements: a fieldset is for form controls, and this panel is read-only on the profile. */}
+            <div
+              id={panelId}
+              role="group"
+              aria-label={`${module.label} actions`}
+              hidden={!isOpen(module.key)}
+              className="mt-2 space-y-2.5"
+            >
               {module.actions.map((entry) => (
                 <div key={entry.key} className="space-y-1 text-sm">
                   <div className="flex flex-wrap items-baseline justify-between gap-x-4">

@@ -5,9 +5,14 @@ import { useEffect, useState } from "react";
 const HIDE_AFTER_MS = 6000;
 
 /**
- * The lower-right toast. The live region is always in the DOM so screen readers
- * announce a message when it is inserted. The server sets the "flash" cookie for
- * one redirect; we delete it here so a reload does not show the message again.
+ * The toast. The live region is always in the DOM so screen readers announce a message
+ * when it is inserted. The server sets the "flash" cookie for one redirect; we delete it
+ * here so a reload does not show the message again.
+ *
+ * It never covers the Save it confirms (a save returns to the same form, scrolled as it
+ * was): on wide screens it is the lower-right toast, narrow enough to stay clear of the
+ * forms' buttons, which start at the left of their pane; on narrower screens, where a
+ * form fills the width, it shows at the top.
  */
 export function Toaster({ message }: { message?: string }) {
   const [shown, setShown] = useState(message);
@@ -31,7 +36,7 @@ export function Toaster({ message }: { message?: string }) {
     <div
       role="status"
       aria-live="polite"
-      className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-[min(24rem,calc(100vw-2rem))] flex-col items-end"
+      className="pointer-events-none fixed inset-x-4 top-3 z-50 flex flex-col items-center lg:inset-x-auto lg:top-auto lg:right-4 lg:bottom-4 lg:w-80 lg:items-end"
     >
       {shown ? (
         <section
@@ -40,7 +45,7 @@ export function Toaster({ message }: { message?: string }) {
           onMouseLeave={() => setPaused(false)}
           onFocus={() => setPaused(true)}
           onBlur={() => setPaused(false)}
-          className="toast-fades pointer-events-auto flex w-full items-start gap-3 rounded-lg border border-neutral-200 bg-white py-3 pr-2 pl-4 text-sm text-neutral-900 shadow-lg"
+          className="toast-fades pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-lg border border-neutral-200 bg-white py-3 pr-2 pl-4 text-sm text-neutral-900 shadow-lg"
         >
           <svg
             aria-hidden="true"

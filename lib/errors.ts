@@ -1,3 +1,5 @@
+import type { PermissionKey } from "@/lib/auth/modules";
+
 // Typed domain errors. Services throw them; lib/actions and lib/http map them to
 // form errors and HTTP responses in exactly one place each.
 export type FieldErrors = Record<string, string>;
@@ -11,8 +13,15 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/**
+ * A refusal. `permission` names the missing module action when that is the reason, so
+ * the "Not allowed" page and form messages can say what to ask an Administrator for.
+ */
 export class ForbiddenError extends DomainError {
-  constructor(message = "You are not allowed to do that.") {
+  constructor(
+    message = "You are not allowed to do that.",
+    readonly permission?: PermissionKey,
+  ) {
     super(message);
     this.name = "ForbiddenError";
   }

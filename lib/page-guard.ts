@@ -1,14 +1,54 @@
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
+import { cache } from "react";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan, type ModuleAction, type ModuleKey } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+
+// forbidden() takes no argument, so the reason travels beside it: in a record that React's
+// cache() keeps for one server render, where the "Not allowed" page (forbidden.tsx) reads it.
+// Next.js renders that page eagerly with its layout, before it knows whether the page will
+// refuse, so the reason arrives only when the refusal came first. A refusal made as soon as
+// the signed-in user is known (before any further database work) always does: the layout's
+// output is rendered in a later task than the promise callbacks leading to the refusal.
+// Every page refuses that way today, each by its first load or its own permission check.
+// Otherwise the page keeps its general wording; so it does after a client-side navigation,
+// which re-renders only the page, not the layout holding the "Not allowed" page. Server
+// actions run outside any render, so forms report their refusals themselves.
+const refusalRecord = cache((): { refusal?: ForbiddenError } => ({}));
+
+/** The refusal this render recorded, for the "Not allowed" page to explain. */
+export function recordedRefusal(): ForbiddenError | undefined {
+  return refusalRecord().refusal;
+}
+
+/** Answers with the "Not allowed" page (403), recording why for that page to say. */
+export function refuse(error: ForbiddenError): never {
+  refusalRecord().refusal = error;
+  forbidden();
+}
 
 /** Runs a page's service calls; refusals become the "not allowed" page (403) or 404. */
 export async function pageData<T>(load: () => Promise<T>): Promise<T> {
   try {
     return await load();
   } catch (error) {
-    if (error instanceof ForbiddenError) forbidden();
+    if (error instanceof ForbiddenError) refuse(error);
     if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+/** For a page that needs one permission: checked before it loads anything, so named early. */
+export function pageRequires<M extends ModuleKey>(
+  actor: Actor,
+  module: M,
+  action: ModuleAction<M>,
+): void {
+  try {
+    assertCan(actor, module, action);
+  } catch (error) {
+    if (error instanceof ForbiddenError) refuse(error);
     throw error;
   }
 }

@@ -5,6 +5,7 @@ import { startTransition, useActionState, useEffect, useRef, useState } from "re
 import { type DefaultValues, type FieldValues, type Path, useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
+import { useUnsavedChangesGuard } from "./use-unsaved-changes-guard";
 
 type ServerAction = (state: ActionState | undefined, formData: FormData) => Promise<ActionState>;
 
@@ -24,14 +25,24 @@ export function useServerForm<Input extends FieldValues>(options: {
   const form = useForm<Input>({
     // biome-ignore lint/suspicious/noExplicitAny: the resolver's generics cannot follow a generic schema.
     resolver: zodResolver(options.schema as any),
-    mode: "onTouched",
+    // Nothing turns red for being tabbed past: fields are checked at the first Save, then
+    // again as they change. A message appearing on blur also moved the boxes below it
+    // between a press and its release, losing the click.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     defaultValues: (values ?? options.defaultValues) as DefaultValues<Input>,
   });
-  const onSubmit = form.handleSubmit(() => {
+  // Every Save goes to the server, even with the browser's errors showing: only the
+  // server knows some problems (a user name in use), and one Save reports them all.
+  const submit = () => {
     if (!formRef.current) return;
     const formData = new FormData(formRef.current);
     startTransition(() => formAction(formData));
-  });
+  };
+  // Valid or not in the browser, the form is sent; handleSubmit marks it submitted, so
+  // fields are checked again as they change from now on.
+  const onSubmit = form.handleSubmit(submit, submit);
+  useUnsavedChangesGuard(formRef, form.formState.isDirty && !pending && !(state?.ok ?? false));
   // A server error describes the value that was sent: once the field changes it is stale.
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
@@ -93,6 +104,13 @@ export function useServerForm<Input extends FieldValues>(options: {
         ? "Check the highlighted fields."
         : undefined;
 
+  /** The value the form was rendered with: a refused save's, else the defaults. */
+  function initialValues(name: Path<Input>): string[] {
+    const value = initial[name];
+    if (Array.isArray(value)) return value.map(String);
+    return value == null || value === "" ? [] : [String(value)];
+  }
+
   return {
     form,
     formRef,
@@ -104,5 +122,6 @@ export function useServerForm<Input extends FieldValues>(options: {
     summary,
     field,
     checkboxField,
+    initialValues,
   };
 }

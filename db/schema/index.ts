@@ -1,3 +1,4 @@
+export * from "./account-user-counts";
 export * from "./accounts";
 export * from "./activity";
 export * from "./groups";

@@ -50,8 +50,32 @@ export const users = pgTable(
   (table) => [
     uniqueIndex("users_user_name_key").on(sql`lower(${table.userName})`),
     uniqueIndex("users_email_key").on(sql`lower(${table.email})`),
-    // Keyset paging of one account's active or inactive users by user name.
-    index("users_list_idx").on(table.accountId, table.active, sql`lower(${table.userName})`),
+    // Keyset paging of one account's active or inactive users, one index per sortable
+    // column; the id breaks ties so every position in the list is exact.
+    index("users_list_idx").on(
+      table.accountId,
+      table.active,
+      sql`lower(${table.userName})`,
+      table.id,
+    ),
+    index("users_list_first_name_idx").on(
+      table.accountId,
+      table.active,
+      sql`lower(${table.firstName})`,
+      table.id,
+    ),
+    index("users_list_last_name_idx").on(
+      table.accountId,
+      table.active,
+      sql`lower(${table.lastName})`,
+      table.id,
+    ),
+    index("users_list_email_idx").on(
+      table.accountId,
+      table.active,
+      sql`lower(${table.email})`,
+      table.id,
+    ),
     index("users_search_idx").using("gin", table.searchText.op("gin_trgm_ops")),
   ],
 );

@@ -1,9 +1,11 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { forbidden, notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { requireActor } from "@/lib/auth/current-user";
+import { requestedPath, requireActor } from "@/lib/auth/current-user";
+import { permissionLabel } from "@/lib/auth/modules";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import {
   ConflictError,
   type FieldErrors,
@@ -32,23 +34,36 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 const notAllowedMessage =
   "You are not allowed to do this. Your permissions may have changed; nothing was saved.";
 
+/** A refusal as the form shows it, naming the missing permission when that is the reason. */
+export function refusalMessage(error: ForbiddenError): string {
+  if (error.permission) {
+    return `You are not allowed to do this: you need ${permissionLabel(error.permission)}. Your permissions may have changed; nothing was saved.`;
+  }
+  return error.message === new ForbiddenError().message
+    ? notAllowedMessage
+    : `${error.message} Nothing was saved.`;
+}
+
 /**
- * Maps a domain error to the form's result; the one place that does. A refusal is the
- * "Not allowed" page (403) for a plain form post, but a message on the form when the
- * enhanced form called the action: there the page stays, with everything typed in it.
+ * Maps a domain error to the form's result; the one place that does. A refusal is a
+ * message on the form when the enhanced form called the action: there the page stays,
+ * with everything typed in it. A plain form post gets its page again with the message
+ * as the toast: the form may not come back (a revoked permission leaves the page
+ * read-only), so a message in the form could go unseen. Not forbidden(): Next.js answers
+ * that, thrown by an action, with its not-found page (404), which could not say why.
  */
 export async function domainErrorState(
   error: unknown,
   values: Record<string, string | string[]>,
 ): Promise<ActionState> {
   if (error instanceof ForbiddenError) {
+    const message = refusalMessage(error);
     // Scripts send the action's id in this header; a plain form post sends it in the body.
-    if (!(await headers()).has("next-action")) forbidden();
-    const message =
-      error.message === new ForbiddenError().message
-        ? notAllowedMessage
-        : `${error.message} Nothing was saved.`;
-    return { ok: false, message, fieldErrors: {}, values: echo(values) };
+    if ((await headers()).has("next-action")) {
+      return { ok: false, message, fieldErrors: {}, values: echo(values) };
+    }
+    await flash(message);
+    redirect(safeRedirectPath(await requestedPath()));
   }
   if (error instanceof NotFoundError) notFound();
   if (error instanceof ConflictError) {
@@ -78,24 +93,52 @@ export async function formAction<S extends z.ZodType>(
   schema: S,
   formData: FormData,
   run: (input: z.output<S>, actor: Actor) => Promise<ActionState | undefined>,
+  serverChecks?: ServerChecks<Actor>,
 ): Promise<ActionState> {
   const actor = await requireActor();
-  return parseAndRun(schema, formData, (input) => run(input, actor));
+  return parseAndRun(
+    schema,
+    formData,
+    (input) => run(input, actor),
+    serverChecks && ((values, errors) => serverChecks(values, errors, actor)),
+  );
 }
+
+/**
+ * Checks only the server can make (a user name already in use), run also when the
+ * schema refused the form, so one Save reports every problem at once. Returns more
+ * field errors; a field the schema already flagged keeps the schema's message.
+ */
+export type ServerChecks<A = undefined> = (
+  values: Record<string, string | string[]>,
+  schemaErrors: FieldErrors,
+  actor: A,
+) => Promise<FieldErrors>;
 
 /** Like formAction, for the few forms used before sign-in (setup). */
 export async function parseAndRun<S extends z.ZodType>(
   schema: S,
   formData: FormData,
   run: (input: z.output<S>) => Promise<ActionState | undefined>,
+  serverChecks?: (
+    values: Record<string, string | string[]>,
+    schemaErrors: FieldErrors,
+  ) => Promise<FieldErrors>,
 ): Promise<ActionState> {
   const values = formDataObject(formData);
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
+    const schemaErrors = zodFieldErrors(parsed.error);
+    let serverErrors: FieldErrors = {};
+    try {
+      serverErrors = serverChecks ? await serverChecks(values, schemaErrors) : {};
+    } catch (error) {
+      return await domainErrorState(error, values);
+    }
     return {
       ok: false,
       message: "Check the highlighted fields.",
-      fieldErrors: zodFieldErrors(parsed.error),
+      fieldErrors: { ...serverErrors, ...schemaErrors },
       values: echo(values),
     };
   }

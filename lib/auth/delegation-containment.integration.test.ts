@@ -112,6 +112,8 @@ const notUserChanging: Record<string, string> = {
   changeUserActive: "called only by setUserActive and updateUser, covered through both",
   getUser: "reads",
   listUsers: "reads",
+  countUsers: "reads",
+  nameConflicts: "reads whether names are in use (limited like a refused save)",
   getUserPermissions: "reads",
   getProfile: "reads the actor",
   updateProfile: "the actor's own details",

@@ -7,6 +7,7 @@ import {
   modules,
   type PermissionKey,
   permissionKey,
+  permissionLabel,
 } from "./modules";
 import { type PermissionSubject, resolvePermission } from "./resolve-permission";
 
@@ -37,12 +38,15 @@ export function mayChangeUser(
   return target.role !== "administrator" || actor.role === "administrator";
 }
 
+/** Refuses with the missing permission named ("You need Users: Delete."), for whoever asks. */
 export function assertCan<M extends ModuleKey>(
   subject: PermissionSubject,
   module: M,
   action: ModuleAction<M>,
 ): void {
-  if (!can(subject, module, action)) throw new ForbiddenError();
+  if (can(subject, module, action)) return;
+  const key = permissionKey(module, action);
+  throw new ForbiddenError(`You need ${permissionLabel(key)}.`, key);
 }
 
 /** Every module's actions with the effective result and where it comes from. */

@@ -1,10 +1,16 @@
 import "server-only";
-import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
-import type { UserListQuery } from "./schemas";
+import type { UserListQuery, UserListSort } from "./schemas";
+import {
+  decodeUserListCursor,
+  encodeUserListCursor,
+  type UserListCursor,
+} from "./user-list-cursor";
+import { userSearchCondition } from "./user-search";
 
 export const userPageSize = 50;
 
@@ -20,30 +26,59 @@ export type UserListRow = {
 
 export type UserListPage = {
   rows: UserListRow[];
-  /** Cursors for the next and previous pages (a lower-cased user name), when there are any. */
+  /** Opaque cursors for the next and previous pages, when there are any. */
   nextAfter?: string;
   previousBefore?: string;
 };
 
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (character) => `\\${character}`);
+const sortColumns = {
+  userName: users.userName,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  email: users.email,
+} satisfies Record<UserListSort, unknown>;
+
+function keysetPosition(sortKey: SQL, cursor: UserListCursor, op: SQL): SQL {
+  return sql`(${sortKey}, ${users.id}) ${op} (${cursor.value}, ${cursor.id}::uuid)`;
 }
 
-/**
- * One page of the User List, ordered by user name. Keyset paging (never OFFSET)
- * and a trigram index on the searched text keep it fast at 100k users.
- */
-export async function listUsers({
-  actor,
-  query,
-}: {
+export type ListUsersOptions = {
   actor: Actor;
-  query: UserListQuery;
-}): Promise<UserListPage> {
+  query: Pick<UserListQuery, "status" | "q"> & Partial<UserListQuery>;
+};
+
+/**
+ * One page of the User List, sorted by one column (lower-cased, the id breaking ties)
+ * either way. Keyset paging on an index per column (never OFFSET), and a trigram index
+ * on the searched text, keep every page as fast as the first at 100k users.
+ */
+export async function listUsers({ actor, query }: ListUsersOptions): Promise<UserListPage> {
   assertCan(actor, "users", "view");
-  const sortKey = sql<string>`lower(${users.userName})`;
-  const backwards = Boolean(query.before) && !query.after;
-  const term = query.q.toLowerCase();
+  const sortKey = sql<string>`lower(${sortColumns[query.sort ?? "userName"]})`;
+  const descending = query.dir === "desc";
+  const after = decodeUserListCursor(query.after);
+  const at = decodeUserListCursor(query.at);
+  const before = after || at ? undefined : decodeUserListCursor(query.before);
+  // Reading backwards (the page before a cursor) walks the index the other way.
+  const backwards = Boolean(before);
+  const forwardOp = descending ? sql`<` : sql`>`;
+  const position = (cursor: UserListCursor, op: SQL) => keysetPosition(sortKey, cursor, op);
+  const orderAscending = descending === backwards;
+  const anyBefore = async (cursor: UserListCursor) => {
+    const [row] = await getDb()
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        and(
+          eq(users.accountId, actor.accountId),
+          eq(users.active, query.status === "active"),
+          userSearchCondition(query.q),
+          position(cursor, descending ? sql`>` : sql`<`),
+        ),
+      )
+      .limit(1);
+    return Boolean(row);
+  };
   const rows = await getDb()
     .select({
       id: users.id,
@@ -60,22 +95,25 @@ export async function listUsers({
       and(
         eq(users.accountId, actor.accountId),
         eq(users.active, query.status === "active"),
-        term ? sql`${users.searchText} like ${`%${escapeLike(term)}%`}` : undefined,
-        query.after ? gt(sortKey, query.after) : undefined,
-        backwards && query.before ? lt(sortKey, query.before) : undefined,
+        userSearchCondition(query.q),
+        after ? position(after, forwardOp) : undefined,
+        at ? position(at, descending ? sql`<=` : sql`>=`) : undefined,
+        before ? position(before, descending ? sql`>` : sql`<`) : undefined,
       ),
     )
-    .orderBy(backwards ? desc(sortKey) : asc(sortKey))
+    .orderBy(...(orderAscending ? [asc(sortKey), asc(users.id)] : [desc(sortKey), desc(users.id)]))
     .limit(userPageSize + 1);
 
   const hasMore = rows.length > userPageSize;
   const page = rows.slice(0, userPageSize);
   if (backwards) page.reverse();
-  const first = page[0]?.sortKey;
-  const last = page.at(-1)?.sortKey;
+  const cursor = (row: (typeof page)[number] | undefined) =>
+    row ? encodeUserListCursor({ value: row.sortKey, id: row.id }) : undefined;
+  // A page that starts at a user has a previous page only if someone sorts before them.
+  const startsAfterSomething = Boolean(after) || (at ? await anyBefore(at) : false);
   return {
     rows: page.map(({ sortKey: _key, ...row }) => row),
-    nextAfter: (backwards ? page.length > 0 : hasMore) ? last : undefined,
-    previousBefore: (backwards ? hasMore : Boolean(query.after)) ? first : undefined,
+    nextAfter: (backwards ? page.length > 0 : hasMore) ? cursor(page.at(-1)) : undefined,
+    previousBefore: (backwards ? hasMore : startsAfterSomething) ? cursor(page[0]) : undefined,
   };
 }

@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestAccount, insertTestUsers } from "../../tests/support/fixtures";
 import { withTestDatabase } from "../../tests/support/test-database";
+import { countUsers } from "./count-users";
 import { listUsers, type UserListPage, userPageSize } from "./list-users";
-import type { UserListQuery } from "./schemas";
+import type { UserListQuery, UserListSort } from "./schemas";
+import { decodeUserListCursor, encodeUserListCursor } from "./user-list-cursor";
 
 withTestDatabase();
 
@@ -51,11 +53,13 @@ describe("listUsers paging", () => {
     const first = await list();
     expect(first.rows).toHaveLength(userPageSize);
     expect(first.previousBefore).toBeUndefined();
-    expect(first.nextAfter).toBe(names(first).at(-1)?.toLowerCase());
+    expect(decodeUserListCursor(first.nextAfter)?.value).toBe(names(first).at(-1)?.toLowerCase());
 
     const second = await list({ after: first.nextAfter });
     expect(second.rows).toHaveLength(userPageSize);
-    expect(second.previousBefore).toBe(names(second)[0]?.toLowerCase());
+    expect(decodeUserListCursor(second.previousBefore)?.value).toBe(
+      names(second)[0]?.toLowerCase(),
+    );
 
     const third = await list({ after: second.nextAfter });
     expect(third.rows).toHaveLength(21);
@@ -141,5 +145,92 @@ describe("listUsers status", () => {
   it("searches inactive users on their own", async () => {
     expect(names(await list({ status: "inactive", q: "quentin" }))).toHaveLength(5);
     expect(names(await list({ q: "gone" }))).toEqual([]);
+  });
+});
+
+describe("listUsers sorting", () => {
+  const columns: UserListSort[] = ["userName", "firstName", "lastName", "email"];
+
+  async function walk(query: Partial<UserListQuery>): Promise<UserListPage[]> {
+    const pages = [await list(query)];
+    while (pages.at(-1)?.nextAfter)
+      pages.push(await list({ ...query, after: pages.at(-1)?.nextAfter }));
+    return pages;
+  }
+
+  for (const sort of columns) {
+    for (const dir of ["asc", "desc"] as const) {
+      it(`pages through every active user by ${sort} ${dir}, ties broken by id, backwards too`, async () => {
+        const forward = await walk({ sort, dir });
+        const rows = forward.flatMap((page) => page.rows);
+        expect(rows).toHaveLength(121);
+        expect(new Set(rows.map((row) => row.id)).size).toBe(121);
+        const keys = rows.map((row) => [row[sort].toLowerCase(), row.id] as const);
+        const sorted = [...keys].sort((a, b) =>
+          a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1,
+        );
+        expect(keys).toEqual(dir === "asc" ? sorted : sorted.reverse());
+        // Back from the last page gives the same pages.
+        const backward = [forward.at(-1)!];
+        while (backward.at(-1)?.previousBefore) {
+          backward.push(await list({ sort, dir, before: backward.at(-1)?.previousBefore }));
+        }
+        expect(backward.map(names)).toEqual([...forward].reverse().map(names));
+      });
+    }
+  }
+
+  it("opens the page that starts at one user, with a way back", async () => {
+    const all = (await walk({ sort: "lastName" })).flatMap((page) => page.rows);
+    const target = all[77]!;
+    const at = encodeUserListCursor({ value: target.lastName.toLowerCase(), id: target.id });
+    const page = await list({ sort: "lastName", at });
+    expect(page.rows[0]?.id).toBe(target.id);
+    expect(page.rows).toHaveLength(44);
+    const before = await list({ sort: "lastName", before: page.previousBefore });
+    expect(before.rows.at(-1)?.id).toBe(all[76]?.id);
+    const first = all[0]!;
+    const atFirst = await list({
+      sort: "lastName",
+      at: encodeUserListCursor({ value: first.lastName.toLowerCase(), id: first.id }),
+    });
+    expect(atFirst.previousBefore).toBeUndefined();
+  });
+
+  it("ignores a cursor that was tampered with", async () => {
+    const page = await list({ after: "not-a-cursor" });
+    expect(names(page)).toEqual(expectedOrder.slice(0, 50));
+  });
+});
+
+describe("countUsers", () => {
+  it("counts active and inactive users, kept by the database as users change", async () => {
+    expect(await countUsers({ actor: admin, q: "" })).toEqual({
+      active: 121,
+      inactive: 5,
+      capped: false,
+    });
+    const [extra] = await insertTestUsers(admin.accountId, [{ userName: "counted-later" }]);
+    expect((await countUsers({ actor: admin, q: "" })).active).toBe(122);
+    const { getDb } = await import("@/db/client");
+    const { users } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    await getDb().update(users).set({ active: false }).where(eq(users.id, extra!.id));
+    expect(await countUsers({ actor: admin, q: "" })).toMatchObject({ active: 121, inactive: 6 });
+    await getDb()
+      .update(users)
+      .set({ title: "No change in Active" })
+      .where(eq(users.id, extra!.id));
+    await getDb().delete(users).where(eq(users.id, extra!.id));
+    expect(await countUsers({ actor: admin, q: "" })).toMatchObject({ active: 121, inactive: 5 });
+  });
+
+  it("counts a search's matches in each status", async () => {
+    expect(await countUsers({ actor: admin, q: "quentin" })).toEqual({
+      active: 12,
+      inactive: 5,
+      capped: false,
+    });
+    expect(await countUsers({ actor: other, q: "" })).toMatchObject({ active: 2, inactive: 0 });
   });
 });

@@ -384,3 +384,19 @@ describe("changePasswordSchema", () => {
     ).toEqual({ newPassword: ["Use at most 256 characters."] });
   });
 });
+
+describe("one Save reports every problem", () => {
+  it("checks the password even when other fields are wrong", () => {
+    const result = createUserSchema.safeParse({
+      userName: "x",
+      newPassword: "short",
+      email: "not an email",
+      phone: "12",
+      extension: "12ab",
+      role: "user",
+    });
+    expect(result.success).toBe(false);
+    const fields = new Set(result.error?.issues.map((issue) => issue.path[0]));
+    expect([...fields].sort()).toEqual(["email", "extension", "newPassword", "phone", "userName"]);
+  });
+});

@@ -99,15 +99,24 @@ function checkNewPassword(
   ctx: z.RefinementCtx,
   required: boolean,
 ) {
-  const password = value.newPassword ?? "";
+  // Other fields may have failed their own checks: read only what is a string.
+  const text = (field: unknown) => (typeof field === "string" ? field : undefined);
+  const password = text(value.newPassword) ?? "";
   if (!password) {
     if (required)
       ctx.addIssue({ code: "custom", path: ["newPassword"], message: "Enter a password." });
     return;
   }
-  const problem = passwordProblem(password, { userName: value.userName, email: value.email });
+  const problem = passwordProblem(password, {
+    userName: text(value.userName),
+    email: text(value.email),
+  });
   if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
 }
+
+// The password's check needs the other fields, so it is the object's; it runs even when
+// other fields are wrong, so one Save reports every problem at once.
+const everySave = { when: () => true };
 
 // The User Groups check boxes. A hidden empty value marks the section as shown,
 // so "absent" (leave memberships alone) differs from "none ticked".
@@ -136,12 +145,12 @@ const userFields = {
 /** The User Details form for a new user: a password is required. */
 export const createUserSchema = z
   .object(userFields)
-  .superRefine((value, ctx) => checkNewPassword(value, ctx, true));
+  .superRefine((value, ctx) => checkNewPassword(value, ctx, true), everySave);
 
 /** The User Details form for an existing user: a blank password means unchanged. */
 export const updateUserSchema = z
   .object(userFields)
-  .superRefine((value, ctx) => checkNewPassword(value, ctx, false));
+  .superRefine((value, ctx) => checkNewPassword(value, ctx, false), everySave);
 
 export type UserFormValues = z.input<typeof createUserSchema>;
 export type CreateUserInput = z.output<typeof createUserSchema>;
@@ -157,7 +166,7 @@ export const changePasswordSchema = z
     confirmPassword: z.string(),
   })
   .superRefine((value, ctx) => {
-    const problem = passwordProblem(value.newPassword, {});
+    const problem = passwordProblem(String(value.newPassword ?? ""), {});
     if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
     if (value.newPassword !== value.confirmPassword) {
       ctx.addIssue({
@@ -166,13 +175,23 @@ export const changePasswordSchema = z
         message: "The passwords do not match.",
       });
     }
-  });
+  }, everySave);
 export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
+
+/** The User List's columns that can be sorted, each with its own keyset index. */
+export const userListSorts = ["userName", "firstName", "lastName", "email"] as const;
+export type UserListSort = (typeof userListSorts)[number];
 
 export const userListQuerySchema = z.object({
   status: z.enum(["active", "inactive"]).catch("active"),
   q: z.string().trim().max(100).catch(""),
-  after: z.string().max(64).optional().catch(undefined),
-  before: z.string().max(64).optional().catch(undefined),
+  sort: z.enum(userListSorts).catch("userName"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  /** Opaque keyset cursors (lib/users/user-list-cursor.ts): the page after, before or at one. */
+  after: z.string().max(500).optional().catch(undefined),
+  before: z.string().max(500).optional().catch(undefined),
+  at: z.string().max(500).optional().catch(undefined),
+  /** The page number, carried along with the cursor for "Page 3 of 40" (display only). */
+  page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
 });
 export type UserListQuery = z.output<typeof userListQuerySchema>;

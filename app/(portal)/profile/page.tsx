@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { Pane } from "@/components/pane";
 import { PermissionOverrides } from "@/components/permission-overrides";
-import { requireActor } from "@/lib/auth/current-user";
+import { requireSession } from "@/lib/auth/current-user";
 import { getUserPermissions } from "@/lib/permissions/get-user-permissions";
 import { formatPhone } from "@/lib/users/fields/phone";
 import { getProfile } from "@/lib/users/update-profile";
@@ -12,14 +12,18 @@ import { ProfileForm } from "./profile-form";
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
-  const actor = await requireActor();
+  const { actor, user: signedIn } = await requireSession();
   const user = await getProfile({ actor });
   const { modules } = await getUserPermissions({ actor, userId: actor.id });
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader
         title="Your profile"
-        description={`Signed in as ${user.userName} · ${user.role === "administrator" ? "Administrator" : "User"}. Your role, active state and groups are managed by your Administrators.`}
+        description={
+          user.role === "administrator"
+            ? `Signed in as ${user.userName} · Administrator. You are an Administrator of ${signedIn.accountName} and may do everything here; another Administrator can change your role or active state.`
+            : `Signed in as ${user.userName} · User. Your role, active state and groups are managed by your Administrators.`
+        }
       />
       <Pane title="Details">
         <ProfileForm

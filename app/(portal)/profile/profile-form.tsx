@@ -5,6 +5,7 @@ import { Button } from "@/components/button";
 import { Field, inputClasses, TextInput } from "@/components/field";
 import { FormErrorSummary } from "@/components/form-errors";
 import { useServerForm } from "@/components/forms/use-server-form";
+import { phoneHint } from "@/lib/users/fields/phone";
 import { profileSchema } from "@/lib/users/schemas";
 import { ClickToDialPreview } from "../users/click-to-dial-preview";
 import { updateProfileAction } from "./actions";
@@ -49,7 +50,12 @@ export function ProfileForm({ defaults, userName }: { defaults: ProfileValues; u
         {...field("fromEmails")}
         help="Comma-separated; the first is the default."
       />
-      <TextInput label="Phone" type="tel" {...field("phone")} help="Include the country code." />
+      <TextInput
+        label="Phone"
+        type="tel"
+        {...field("phone")}
+        help={phoneHint(form.watch("phone") ?? "")}
+      />
       <TextInput
         label="Extension"
         inputMode="numeric"

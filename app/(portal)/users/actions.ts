@@ -2,51 +2,89 @@
 
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
-import { flash, formAction } from "@/lib/actions/form-action";
+import { flash, formAction, type ServerChecks } from "@/lib/actions/form-action";
+import type { Actor } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/current-user";
 import { ConflictError } from "@/lib/errors";
 import { pageData } from "@/lib/page-guard";
 import { createUser } from "@/lib/users/create-user";
 import { deleteUser } from "@/lib/users/delete-user";
-import { createUserSchema, updateUserSchema } from "@/lib/users/schemas";
+import { nameConflicts } from "@/lib/users/name-conflicts";
+import { createUserSchema, updateUserSchema, userListQuerySchema } from "@/lib/users/schemas";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { updateUser } from "@/lib/users/update-user";
+import { encodeUserListCursor } from "@/lib/users/user-list-cursor";
+import { listQueryString, listView } from "./list-href";
 
 // Only a query string produced by the User List may come back as returnTo.
-function listUrl(formData: FormData): string {
+function listState(formData: FormData): string {
   const returnTo = String(formData.get("returnTo") ?? "");
-  return /^\?[\w=&%.+-]*$/.test(returnTo) ? `/users${returnTo}` : "/users";
+  return /^\?[\w=&%.+-]*$/.test(returnTo) ? returnTo : "";
+}
+
+/** Names already in use, checked even when other fields are wrong (one Save, every problem). */
+function nameChecks(exceptUserId?: string): ServerChecks<Actor> {
+  return (values, schemaErrors, actor) =>
+    nameConflicts({
+      actor,
+      userName: schemaErrors.userName ? undefined : String(values.userName ?? "").trim(),
+      email: schemaErrors.email ? undefined : String(values.email ?? "").trim(),
+      exceptUserId,
+    });
 }
 
 export async function createUserAction(_state: ActionState | undefined, formData: FormData) {
-  return formAction(createUserSchema, formData, async (input, actor) => {
-    await createUser({ actor, input });
-    await flash("User saved");
-    redirect(listUrl(formData));
-  });
+  return formAction(
+    createUserSchema,
+    formData,
+    async (input, actor) => {
+      const created = await createUser({ actor, input });
+      await flash("User created");
+      // Open the new user, with the list starting at them so their row is in view.
+      const query = userListQuerySchema.parse(
+        Object.fromEntries(new URLSearchParams(listState(formData))),
+      );
+      const at = encodeUserListCursor({
+        value: created[query.sort].toLowerCase(),
+        id: created.id,
+      });
+      const status = created.active ? "active" : "inactive";
+      redirect(`/users/${created.id}${listQueryString({ ...listView(query), status, at })}`);
+    },
+    nameChecks(),
+  );
 }
 
 export async function updateUserAction(_state: ActionState | undefined, formData: FormData) {
-  return formAction(updateUserSchema, formData, async (input, actor) => {
-    await updateUser({ actor, userId: String(formData.get("id") ?? ""), input });
-    await flash("User saved");
-    redirect(listUrl(formData));
-  });
+  const userId = String(formData.get("id") ?? "");
+  return formAction(
+    updateUserSchema,
+    formData,
+    async (input, actor) => {
+      await updateUser({ actor, userId, input });
+      await flash("User saved");
+      // The user stays open where the Administrator was.
+      redirect(`/users/${userId}${listState(formData)}`);
+    },
+    nameChecks(userId),
+  );
 }
 
 export async function setUserActiveAction(formData: FormData) {
   const actor = await requireActor();
   const active = formData.get("active") === "true";
   const userId = String(formData.get("id") ?? "");
+  const back = `/users/${userId}${listState(formData)}`;
   try {
     await pageData(() => setUserActive({ actor, userId, active }));
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     await flash(error.message);
-    redirect(`/users/${userId}`);
+    redirect(back);
   }
   await flash(active ? "User reactivated" : "User inactivated");
-  redirect(`/users${active ? "" : "?status=inactive"}`);
+  // Same user, same search and page: only their status changed.
+  redirect(back);
 }
 
 export async function deleteUserAction(formData: FormData) {
@@ -57,8 +95,8 @@ export async function deleteUserAction(formData: FormData) {
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     await flash(error.message);
-    redirect(`/users/${userId}`);
+    redirect(`/users/${userId}${listState(formData)}`);
   }
-  await flash("User deleted successfully");
-  redirect(listUrl(formData));
+  await flash("User deleted");
+  redirect(`/users${listState(formData)}`);
 }

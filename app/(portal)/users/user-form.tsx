@@ -5,6 +5,7 @@ import { Checkbox, Field, inputClasses, Select, TextInput } from "@/components/f
 import { FormErrorSummary } from "@/components/form-errors";
 import { useServerForm } from "@/components/forms/use-server-form";
 import type { GroupChoice } from "@/lib/groups/group-choices";
+import { phoneHint } from "@/lib/users/fields/phone";
 import { createUserSchema, type UserFormValues, updateUserSchema } from "@/lib/users/schemas";
 import { createUserAction, updateUserAction } from "./actions";
 import { ClickToDialPreview } from "./click-to-dial-preview";
@@ -49,12 +50,22 @@ export function UserForm({
   canInactivate = true,
   self = false,
 }: Props) {
-  const { form, formRef, formAction, onSubmit, pending, errorFor, summary, field, checkboxField } =
-    useServerForm({
-      schema: userId ? updateUserSchema : createUserSchema,
-      action: userId ? updateUserAction : createUserAction,
-      defaultValues: defaults,
-    });
+  const {
+    form,
+    formRef,
+    formAction,
+    onSubmit,
+    pending,
+    errorFor,
+    summary,
+    field,
+    checkboxField,
+    initialValues,
+  } = useServerForm({
+    schema: userId ? updateUserSchema : createUserSchema,
+    action: userId ? updateUserAction : createUserAction,
+    defaultValues: defaults,
+  });
   const { watch } = form;
   const roleOptions = [
     { value: "user", label: "User" },
@@ -120,7 +131,7 @@ export function UserForm({
           label="Phone"
           type="tel"
           {...field("phone")}
-          help="Include the country code, such as +1 212 555 0100."
+          help={phoneHint(watch("phone") ?? "")}
         />
         <TextInput
           label="Extension"
@@ -171,7 +182,8 @@ export function UserForm({
           {/* Marks the section as shown: no ticks then means "in no group". */}
           <input type="hidden" name="groupIds" value="" />
           {groups.map((group) => {
-            const checked = defaults.groupIds.includes(group.id);
+            // What was ticked when a save was refused, not what is stored.
+            const checked = initialValues("groupIds").includes(group.id);
             return (
               <div key={group.id}>
                 <Checkbox

@@ -1,42 +1,44 @@
 import Link from "next/link";
-import { ButtonLink } from "@/components/button";
 import { ColorDot } from "@/components/color-dot";
-import { EmptyState, Table, TD, TH, THead, TR } from "@/components/data-table";
+import { EmptyState, Table, TH, THead } from "@/components/data-table";
 import { inputClasses } from "@/components/field";
 import { LinkButton } from "@/components/link-button";
 import { Pane } from "@/components/pane";
 import type { Actor } from "@/lib/auth/actor";
 import { mayChangeUser } from "@/lib/auth/permissions";
+import type { UserCounts } from "@/lib/users/count-users";
 import type { UserListPage } from "@/lib/users/list-users";
 import type { UserListQuery } from "@/lib/users/schemas";
-import { DeleteUserButton } from "./delete-user-button";
-import { listQueryString } from "./list-href";
+import { deleteHref, TrashIconSymbol, TrashIconUse } from "./delete-user-link";
+import { listQueryString, listView } from "./list-href";
+import { ListPaging } from "./list-paging";
+import { SortHeader } from "./sort-header";
+import { StatusTabs } from "./status-tabs";
 
 type Props = {
   page: UserListPage;
+  counts: UserCounts;
   query: UserListQuery;
   selectedId?: string;
   canCreate: boolean;
-  canEdit: boolean;
   canDelete: boolean;
   actor: Actor;
 };
 
 export function UserListPane({
   page,
+  counts,
   query,
   selectedId,
   canCreate,
-  canEdit,
   canDelete,
   actor,
 }: Props) {
   const inactive = query.status === "inactive";
   const keep = listQueryString(query);
-  const stateOnly = { status: query.status, q: query.q };
   return (
     <Pane
-      title={inactive ? "User List: Inactive Users" : "User List"}
+      title="User List"
       actions={
         canCreate ? (
           <LinkButton href={`/users/new${keep}`} size="sm">
@@ -44,37 +46,9 @@ export function UserListPane({
           </LinkButton>
         ) : null
       }
-      footer={
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <Link
-            href={`/users${listQueryString({ q: query.q, status: inactive ? "active" : "inactive" })}`}
-            className="font-medium text-accent-700 underline-offset-2 hover:underline"
-          >
-            {inactive ? "Active Users" : "Inactive Users"}
-          </Link>
-          <nav aria-label="Pages" className="flex gap-2">
-            {page.previousBefore ? (
-              <ButtonLink
-                variant="secondary"
-                size="sm"
-                href={`/users${listQueryString(stateOnly, { before: page.previousBefore })}`}
-              >
-                Previous
-              </ButtonLink>
-            ) : null}
-            {page.nextAfter ? (
-              <ButtonLink
-                variant="secondary"
-                size="sm"
-                href={`/users${listQueryString(stateOnly, { after: page.nextAfter })}`}
-              >
-                Next
-              </ButtonLink>
-            ) : null}
-          </nav>
-        </div>
-      }
+      footer={<ListPaging page={page} counts={counts} query={query} />}
     >
+      <StatusTabs query={query} counts={counts} />
       <search>
         <form
           action="/users"
@@ -82,6 +56,10 @@ export function UserListPane({
           className="flex gap-2 border-b border-neutral-200 px-4 py-3"
         >
           {inactive ? <input type="hidden" name="status" value="inactive" /> : null}
+          {query.sort !== "userName" ? (
+            <input type="hidden" name="sort" value={query.sort} />
+          ) : null}
+          {query.dir === "desc" ? <input type="hidden" name="dir" value="desc" /> : null}
           <label htmlFor="user-search" className="sr-only">
             Search users
           </label>
@@ -108,7 +86,7 @@ export function UserListPane({
           }
         >
           {query.q ? (
-            <Link href={`/users${listQueryString({ status: query.status })}`}>
+            <Link href={`/users${listQueryString({ ...listView(query), q: "" })}`}>
               Clear the search
             </Link>
           ) : canCreate && !inactive ? (
@@ -116,60 +94,75 @@ export function UserListPane({
           ) : null}
         </EmptyState>
       ) : (
-        <Table caption={inactive ? "Inactive users" : "Active users"} className="max-h-[65vh]">
+        <Table
+          caption={`${inactive ? "Inactive" : "Active"} users, sorted by ${sortLabel(query)}`}
+          className="user-list max-h-[65vh]"
+          data-user-list=""
+        >
           <THead>
             <tr>
-              <TH>User Name</TH>
-              <TH>First Name</TH>
-              <TH>Last Name</TH>
-              <TH>Email</TH>
-              <TH>
+              <SortHeader column="userName" label="User Name" query={query} />
+              <SortHeader column="firstName" label="First Name" query={query} narrowHidden />
+              <SortHeader column="lastName" label="Last Name" query={query} narrowHidden />
+              <SortHeader column="email" label="Email" query={query} narrowHidden />
+              <TH className="sticky right-0 w-px">
                 <span className="sr-only">Actions</span>
               </TH>
             </tr>
           </THead>
           <tbody>
-            {page.rows.map((user) => (
-              <TR key={user.id} selected={user.id === selectedId}>
-                <TD>
-                  <Link
-                    href={`/users/${user.id}${keep}`}
-                    className="flex items-center gap-2 font-medium text-neutral-900 hover:text-accent-700 hover:underline"
-                  >
-                    <ColorDot color={user.color} />
-                    {user.userName}
-                  </Link>
-                </TD>
-                <TD>{user.firstName}</TD>
-                <TD>{user.lastName}</TD>
-                <TD className="max-w-48 truncate">{user.email}</TD>
-                <TD className="whitespace-nowrap text-right">
-                  <span className="inline-flex items-center gap-1">
-                    {canEdit && mayChangeUser(actor, user) ? (
-                      <LinkButton
-                        href={`/users/${user.id}${keep}`}
-                        variant="secondary"
-                        size="sm"
-                        aria-label={`Edit ${user.userName}`}
-                      >
-                        Edit
-                      </LinkButton>
-                    ) : null}
+            {page.rows.map((user) => {
+              const fullName = `${user.firstName} ${user.lastName}`.trim();
+              return (
+                <tr key={user.id} aria-current={user.id === selectedId ? "true" : undefined}>
+                  <td>
+                    <Link href={`/users/${user.id}${keep}`} className="user-link">
+                      <ColorDot color={user.color} />
+                      {user.userName}
+                    </Link>
+                    {/* Phones show one column: the name and email go under the user name. */}
+                    <span className="block text-xs text-neutral-600 sm:hidden">
+                      {fullName ? `${fullName} · ` : ""}
+                      {user.email}
+                    </span>
+                  </td>
+                  <td className="max-sm:hidden">{user.firstName}</td>
+                  <td className="max-sm:hidden">{user.lastName}</td>
+                  <td className="max-sm:hidden max-w-56 truncate 2xl:max-w-none" title={user.email}>
+                    {user.email}
+                  </td>
+                  <td className="row-actions">
                     {canDelete && user.id !== actor.id && mayChangeUser(actor, user) ? (
-                      <DeleteUserButton
-                        userId={user.id}
-                        userName={user.userName}
-                        returnTo={keep}
-                        iconOnly
-                      />
+                      <a
+                        href={deleteHref(user.id, keep)}
+                        className="row-delete"
+                        data-delete-user={user.userName}
+                        data-user-id={user.id}
+                      >
+                        <TrashIconUse />
+                        {/* Named by its text, not aria-label, so it is no label of a field. */}
+                        <span className="sr-only">Delete {user.userName}</span>
+                      </a>
                     ) : null}
-                  </span>
-                </TD>
-              </TR>
-            ))}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </Table>
       )}
+      <TrashIconSymbol />
     </Pane>
   );
+}
+
+const sortLabels = {
+  userName: "user name",
+  firstName: "first name",
+  lastName: "last name",
+  email: "email",
+} as const;
+
+function sortLabel(query: UserListQuery): string {
+  return `${sortLabels[query.sort]}, ${query.dir === "desc" ? "Z to A" : "A to Z"}`;
 }

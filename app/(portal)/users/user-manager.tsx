@@ -3,19 +3,24 @@ import { MasterDetail } from "@/components/pane";
 import { requireActor } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { pageData } from "@/lib/page-guard";
+import { countUsers } from "@/lib/users/count-users";
 import { listUsers } from "@/lib/users/list-users";
 import { userListQuerySchema } from "@/lib/users/schemas";
+import { DeleteUserDialog } from "./delete-user-dialog";
 import { listQueryString } from "./list-href";
+import { SelectedUserInView } from "./selected-user-in-view";
 import { UserListPane } from "./user-list-pane";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** Loads what every User Manager page shares: the actor, the list state and its page. */
+/** Loads what every User Manager page shares: the actor, the list state, its page and counts. */
 export async function loadUserManager(searchParams: SearchParams) {
   const actor = await requireActor();
   const query = userListQuerySchema.parse(await searchParams);
-  const page = await pageData(() => listUsers({ actor, query }));
-  return { actor, query, page, returnTo: listQueryString(query) };
+  const [page, counts] = await pageData(() =>
+    Promise.all([listUsers({ actor, query }), countUsers({ actor, q: query.q })]),
+  );
+  return { actor, query, page, counts, returnTo: listQueryString(query) };
 }
 
 type Loaded = Awaited<ReturnType<typeof loadUserManager>>;
@@ -30,25 +35,40 @@ export function UserManager({
   selectedId?: string;
   detail: ReactNode;
 }) {
-  const { actor, query, page } = loaded;
+  const { actor, query, page, counts, returnTo } = loaded;
+  const canDelete = can(actor, "users", "delete");
   return (
     <>
       <h1 className="sr-only">User Manager</h1>
+      {selectedId !== undefined ? (
+        <a
+          href="#details"
+          className="sr-only z-50 rounded-md bg-white text-sm font-medium text-accent-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:px-3 focus:py-2"
+        >
+          Skip to details
+        </a>
+      ) : null}
       <MasterDetail
-        showDetailOnNarrow={Boolean(selectedId) || selectedId === ""}
+        showDetailOnNarrow={selectedId !== undefined}
         list={
           <UserListPane
             page={page}
+            counts={counts}
             query={query}
             selectedId={selectedId}
             actor={actor}
             canCreate={can(actor, "users", "create")}
-            canEdit={can(actor, "users", "edit")}
-            canDelete={can(actor, "users", "delete")}
+            canDelete={canDelete}
           />
         }
-        detail={detail}
+        detail={
+          <div id="details" tabIndex={-1} className="outline-none">
+            {detail}
+          </div>
+        }
       />
+      <SelectedUserInView selectedId={selectedId} />
+      {canDelete ? <DeleteUserDialog returnTo={returnTo} /> : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPhone, parsePhone } from "./phone";
+import { formatPhone, parsePhone, phoneHint } from "./phone";
 
 describe("parsePhone", () => {
   it("treats empty input as no phone number", () => {
@@ -51,5 +51,19 @@ describe("formatPhone", () => {
   it("returns unparsable input unchanged", () => {
     expect(formatPhone("")).toBe("");
     expect(formatPhone("not a number")).toBe("not a number");
+  });
+});
+
+describe("phoneHint", () => {
+  it("shows how a number without its country code will be stored", () => {
+    expect(phoneHint("503 555 0199")).toBe(
+      "Will be saved as +1 503 555 0199. Include the country code if that is wrong.",
+    );
+  });
+
+  it("asks for the country code while the number is empty, international or not valid", () => {
+    for (const input of ["", "+44 20 7946 0958", "12"]) {
+      expect(phoneHint(input)).toBe("Include the country code, such as +1 212 555 0100.");
+    }
   });
 });

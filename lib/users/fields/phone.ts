@@ -24,3 +24,15 @@ export function parsePhone(input: string): ParsePhoneResult {
 export function formatPhone(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
+
+/**
+ * The help under a phone field: how a number typed without its country code will be
+ * stored, before it is saved ("503 555 0199" becomes +1 503 555 0199).
+ */
+export function phoneHint(input: string): string {
+  const parsed = parsePhone(input);
+  if (parsed.ok && parsed.e164 && !input.trim().startsWith("+")) {
+    return `Will be saved as ${formatPhone(parsed.e164)}. Include the country code if that is wrong.`;
+  }
+  return "Include the country code, such as +1 212 555 0100.";
+}

@@ -36,7 +36,8 @@ export default async function UserPage({ params, searchParams }: Props) {
         >
           {editable ? (
             <UserForm
-              key={user.id}
+              // A save re-renders this user: start again from what is now stored.
+              key={`${user.id}:${user.updatedAt.getTime()}`}
               userId={user.id}
               returnTo={loaded.returnTo}
               canGrantAdministrator={loaded.actor.role === "administrator"}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Button } from "@/components/button";
+import { Button, buttonClasses } from "@/components/button";
 import { ColorDot } from "@/components/color-dot";
 import { LinkButton } from "@/components/link-button";
 import { Pane } from "@/components/pane";
@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { UserRecord } from "@/lib/users/user-record";
 import { setUserActiveAction } from "../actions";
-import { DeleteUserButton } from "../delete-user-button";
+import { deleteHref } from "../delete-user-link";
 
 /** The User Details pane of an existing user: its controls, then the given body. */
 export function UserDetailPane({
@@ -54,6 +54,7 @@ export function UserDetailPane({
             <form action={setUserActiveAction}>
               <input type="hidden" name="id" value={user.id} />
               <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+              <input type="hidden" name="returnTo" value={returnTo} />
               <Button type="submit" variant="secondary" size="sm">
                 {user.active ? "Inactivate" : "Reactivate"}
               </Button>
@@ -69,7 +70,14 @@ export function UserDetailPane({
             </LinkButton>
           ) : null}
           {!self && mayChange && can(actor, "users", "delete") ? (
-            <DeleteUserButton userId={user.id} userName={user.userName} returnTo={returnTo} />
+            <a
+              href={deleteHref(user.id, returnTo)}
+              data-delete-user={user.userName}
+              data-user-id={user.id}
+              className={buttonClasses("danger", "sm")}
+            >
+              Delete
+            </a>
           ) : null}
         </>
       }

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { forbidden } from "next/navigation";
-import { Button } from "@/components/button";
+import { Button, ButtonLink } from "@/components/button";
 import { Pane } from "@/components/pane";
-import { can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/current-user";
 import { getGroup } from "@/lib/groups/get-group";
-import { pageData } from "@/lib/page-guard";
+import { pageData, pageRequires } from "@/lib/page-guard";
 import { deleteGroupAction } from "../../actions";
 import { GroupManager, loadGroupManager } from "../../group-manager";
 
@@ -14,8 +12,9 @@ export const metadata: Metadata = { title: "Delete group" };
 // The confirmation page used when scripts are off.
 export default async function DeleteGroupPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  // Checked before the list loads, so the "Not allowed" page can name Groups: Delete.
+  pageRequires(await requireActor(), "groups", "delete");
   const loaded = await loadGroupManager();
-  if (!can(loaded.actor, "groups", "delete")) forbidden();
   const group = await pageData(() => getGroup({ actor: loaded.actor, groupId: id }));
   return (
     <GroupManager
@@ -30,16 +29,14 @@ export default async function DeleteGroupPage({ params }: { params: Promise<{ id
                 ? "It has no members."
                 : `Its ${group.members.length === 1 ? "member loses" : `${group.members.length} members lose`} what it granted at their next request.`}
             </p>
-            <div className="flex gap-3">
+            {/* Cancel, then the destructive action on the right: as in the dialog. */}
+            <div className="flex justify-end gap-2">
+              <ButtonLink href={`/groups/${group.id}`} variant="secondary">
+                Cancel
+              </ButtonLink>
               <Button type="submit" variant="danger">
                 Delete
               </Button>
-              <Link
-                href={`/groups/${group.id}`}
-                className="inline-flex items-center rounded-md border border-neutral-300 bg-white px-3 py-2 text-sm font-medium text-neutral-800 hover:bg-neutral-50"
-              >
-                Cancel
-              </Link>
             </div>
           </form>
         </Pane>

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { forbidden } from "next/navigation";
-import { Button } from "@/components/button";
+import { Button, ButtonLink } from "@/components/button";
 import { Pane } from "@/components/pane";
-import { can } from "@/lib/auth/permissions";
-import { pageData } from "@/lib/page-guard";
+import { requireActor } from "@/lib/auth/current-user";
+import { pageData, pageRequires } from "@/lib/page-guard";
 import { getUser } from "@/lib/users/find-user";
 import { deleteUserAction } from "../../actions";
 import { loadUserManager, type SearchParams, UserManager } from "../../user-manager";
@@ -16,8 +14,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
 // The confirmation page used when scripts are off (the dialog replaces it otherwise).
 export default async function DeleteUserPage({ params, searchParams }: Props) {
   const { id } = await params;
+  // Checked before the list loads, so the "Not allowed" page can name Users: Delete.
+  pageRequires(await requireActor(), "users", "delete");
   const loaded = await loadUserManager(searchParams);
-  if (!can(loaded.actor, "users", "delete")) forbidden();
   const user = await pageData(() => getUser({ actor: loaded.actor, userId: id }));
   return (
     <UserManager
@@ -33,16 +32,14 @@ export default async function DeleteUserPage({ params, searchParams }: Props) {
               {user.email}) can no longer sign in once deleted. Account activity keeps what they
               did.
             </p>
-            <div className="flex gap-3">
+            {/* Cancel, then the destructive action on the right: as in the dialog. */}
+            <div className="flex justify-end gap-2">
+              <ButtonLink href={`/users/${user.id}${loaded.returnTo}`} variant="secondary">
+                Cancel
+              </ButtonLink>
               <Button type="submit" variant="danger">
                 Delete
               </Button>
-              <Link
-                href={`/users/${user.id}${loaded.returnTo}`}
-                className="inline-flex items-center rounded-md border border-neutral-300 bg-white px-3 py-2 text-sm font-medium text-neutral-800 hover:bg-neutral-50"
-              >
-                Cancel
-              </Link>
             </div>
           </form>
         </Pane>

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { TH } from "@/components/data-table";
+import type { UserListQuery, UserListSort } from "@/lib/users/schemas";
+import { listQueryString, listView } from "./list-href";
+
+/**
+ * A column header that sorts the list by its column; choosing the sorted column again
+ * reverses it. Sorting starts again from the first page (the cursors belong to a sort).
+ */
+export function SortHeader({
+  column,
+  label,
+  query,
+  narrowHidden = false,
+}: {
+  column: UserListSort;
+  label: string;
+  query: UserListQuery;
+  narrowHidden?: boolean;
+}) {
+  const sorted = query.sort === column;
+  const nextDir = sorted && query.dir === "asc" ? "desc" : "asc";
+  const href = `/users${listQueryString({ ...listView(query), sort: column, dir: nextDir })}`;
+  return (
+    <TH
+      aria-sort={sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+      className={narrowHidden ? "max-sm:hidden" : undefined}
+    >
+      <Link
+        href={href}
+        className="inline-flex items-center gap-1 whitespace-nowrap hover:text-neutral-900"
+      >
+        {label}
+        <span aria-hidden="true" className={sorted ? "text-accent-700" : "text-neutral-400"}>
+          {sorted ? (query.dir === "asc" ? "▲" : "▼") : "↕"}
+        </span>
+        <span className="sr-only">
+          {sorted
+            ? `, sorted ${query.dir === "asc" ? "A to Z" : "Z to A"}; reverse`
+            : ", sort by this column"}
+        </span>
+      </Link>
+    </TH>
+  );
+}

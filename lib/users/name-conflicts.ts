@@ -1,0 +1,43 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import type { FieldErrors } from "@/lib/errors";
+import { withNameInUseLimit } from "./name-in-use-limit";
+import { assertUniqueUserFields, NameInUseError } from "./unique-fields";
+
+export type NameConflictsOptions = {
+  actor: Actor;
+  userName?: string;
+  email?: string;
+  /** The user being edited: their own name is no conflict. */
+  exceptUserId?: string;
+};
+
+/**
+ * The "already in use" errors of a form the schema refused for other reasons, so they
+ * come in the same Save. Counted against the same hourly limit as a refused save.
+ */
+export async function nameConflicts({
+  actor,
+  userName,
+  email,
+  exceptUserId,
+}: NameConflictsOptions): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  for (const [field, value] of [
+    ["userName", userName],
+    ["email", email],
+  ] as const) {
+    if (!value) continue;
+    try {
+      await withNameInUseLimit({
+        actor,
+        run: () => assertUniqueUserFields(getDb(), { [field]: value }, exceptUserId),
+      });
+    } catch (error) {
+      if (!(error instanceof NameInUseError)) throw error;
+      errors[field] = error.message;
+    }
+  }
+  return errors;
+}

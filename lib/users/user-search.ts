@@ -1,0 +1,12 @@
+import { sql } from "drizzle-orm";
+import { users } from "@/db/schema";
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** Matches a fragment of user name, first and last name or email (trigram-indexed). */
+export function userSearchCondition(q: string) {
+  const term = q.trim().toLowerCase();
+  return term ? sql`${users.searchText} like ${`%${escapeLike(term)}%`}` : undefined;
+}
