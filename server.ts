@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from "node:http";
-import { sql } from "drizzle-orm";
 import next from "next";
-import { closeDb, getDb } from "./db/client";
+import { closeDb } from "./db/client";
+import { applyMigrations } from "./db/migrate";
 import { authSecret } from "./lib/auth/auth-secret";
 import { env } from "./lib/env";
 
@@ -24,8 +24,9 @@ function clientAddress(request: IncomingMessage): string {
 async function main() {
   // A missing or unreadable secret stops the start, not the first sign-in.
   authSecret();
-  // Open the database now, so a second server on the same PGlite folder fails at once.
-  await getDb().execute(sql`select 1`);
+  // Open the database now, so a second server on the same PGlite folder fails at once, and
+  // bring its schema up to date before the first request: starting needs no separate step.
+  await applyMigrations();
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();

@@ -1,0 +1,97 @@
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { env } from "../lib/env";
+import { benchAdminLogin, benchPassword, benchUserLogin } from "./bench-data";
+import { benchCases } from "./cases";
+import { readBenchFacts } from "./facts";
+import { request, signIn } from "./http";
+import { type CaseResult, runCase } from "./load";
+import { type BenchReport, formatReport, machine, writeReport } from "./report";
+import { startServer } from "./server-process";
+import { measureSqlFloor } from "./sql-floor";
+
+// `npm run bench`: the User Manager over HTTP against the production build and the seeded
+// database (`npm run bench:seed` first), then the SQL floor of the same pages.
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    // Runs only the cases whose name contains this text.
+    only: { type: "string" },
+  },
+});
+
+const root = path.resolve(import.meta.dirname, "..");
+
+function commit(): string {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root }).toString().trim();
+  } catch {
+    return "";
+  }
+}
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  const options = { durationSeconds: Number(args.duration), warmupSeconds: Number(args.warmup) };
+  const facts = await readBenchFacts();
+  // Production on PostgreSQL needs a shared secret; sessions of a bench run need none beyond it.
+  const environment: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...(env.DATABASE_URL && !env.AUTH_SECRET
+      ? { AUTH_SECRET: crypto.randomBytes(32).toString("base64url") }
+      : {}),
+  };
+  console.log("Starting the production server (node dist/server.mjs)…");
+  const server = await startServer(root, environment);
+  const rssAfterStartBytes = server.rss() ?? 0;
+  const results: CaseResult[] = [];
+  let firstUsersPageMs = 0;
+  try {
+    const sessions = {
+      admin: await signIn(server.origin, benchAdminLogin, benchPassword),
+      user: await signIn(server.origin, benchUserLogin, benchPassword),
+    };
+    const firstStarted = performance.now();
+    await request(`${server.origin}/users`, { headers: { cookie: sessions.admin } });
+    firstUsersPageMs = performance.now() - firstStarted;
+    const cases = benchCases(facts, sessions, server.origin).filter(
+      (benchCase) => !args.only || benchCase.name.includes(args.only),
+    );
+    for (const benchCase of cases) {
+      console.log(`  ${benchCase.name}`);
+      results.push(await runCase(server, benchCase, options));
+    }
+  } finally {
+    await server.stop();
+  }
+  console.log("Explaining the same pages' SQL…");
+  const sqlFloor = await measureSqlFloor(facts);
+  const { database, deepByUserName, deepByLastName, admin, user, detailUser, ...data } = facts;
+  const report: BenchReport = {
+    startedAt,
+    commit: commit(),
+    machine: machine(),
+    settings: options,
+    database,
+    data,
+    server: {
+      coldStartMs: server.coldStartMs,
+      rssAfterStartBytes,
+      rssPeakBytes: Math.max(rssAfterStartBytes, ...results.map((result) => result.rssPeakBytes)),
+      firstUsersPageMs,
+    },
+    cases: results,
+    sqlFloor,
+  };
+  console.log(`\n${formatReport(report)}\n`);
+  console.log(`Saved ${writeReport(root, report)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
