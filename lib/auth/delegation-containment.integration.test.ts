@@ -114,6 +114,8 @@ const notUserChanging: Record<string, string> = {
   listUsers: "reads",
   countUsers: "reads",
   nameConflicts: "reads whether names are in use (limited like a refused save)",
+  suggestUsers: "reads",
+  listAdministrators: "reads",
   getUserPermissions: "reads",
   getProfile: "reads the actor",
   updateProfile: "the actor's own details",
@@ -126,6 +128,12 @@ const notUserChanging: Record<string, string> = {
   listGroups: "reads",
   getGroupChoices: "reads",
   verifyOwnChange: "the actor's own password check",
+  setUserGroups: "called only by createUser and updateUser, covered through updateUser",
+  assertMayChangeGroup: "the group rule (hardening.integration.test.ts)",
+  assertMayManageUser: "the rule itself",
+  assertMayManageUsers: "the rule itself, for a group's members",
+  permissionsBeyondActor: "the rule itself",
+  withNameInUseLimit: "wraps createUser, updateUser and updateProfile",
 };
 
 /** Exported async functions taking `{ actor, ... }` in the service folders. */
@@ -136,10 +144,11 @@ function discoveredServices(): string[] {
     for (const file of fs.readdirSync(dir)) {
       if (!file.endsWith(".ts") || file.endsWith(".test.ts")) continue;
       const source = fs.readFileSync(path.join(dir, file), "utf8");
+      // Parameters that name the actor, or an options object read for it first thing.
       for (const match of source.matchAll(
-        /export async function (\w+)\(\s*(?:\w+: \w+,\s*)?\{[^}]*\bactor\b/g,
+        /export async function (\w+)(?:<[^>]*>)?\(([^)]*)\)[^{]*\{([\s\S]{0,120})/g,
       )) {
-        names.push(match[1]!);
+        if (/\bactor\b/.test(match[2]!) || /\bactor\b/.test(match[3]!)) names.push(match[1]!);
       }
     }
   }

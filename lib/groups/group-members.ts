@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, eq, or, sql } from "drizzle-orm";
+import { getDb, type Transaction } from "@/db/client";
 import { groupMembers, users } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan, can } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { assertMayManageUser } from "@/lib/users/delegation-guard";
 import { isUuid } from "@/lib/uuid";
@@ -17,30 +17,114 @@ function assertNotSelf(actor: Actor, userId: string): void {
     throw new ForbiddenError("You cannot change your own group memberships.");
 }
 
-/** Adds a user (by user name) of the actor's account; membership grants the group's actions. */
-export async function addGroupMember({
-  actor,
-  groupId,
-  userName,
-}: {
-  actor: Actor;
-  groupId: string;
+type MemberCandidate = {
+  id: string;
   userName: string;
-}) {
-  assertCan(actor, "groups", "edit");
-  return getDb().transaction(async (tx) => {
-    const group = await findAccountGroup(tx, actor.accountId, groupId);
-    assertMayGrant(actor, await groupPermissionKeys(tx, group.id));
-    const [user] = await tx
-      .select({ id: users.id, userName: users.userName, role: users.role })
+  role: "user" | "administrator";
+  firstName: string;
+  lastName: string;
+  email: string;
+};
+
+/** Several users have the full name that was typed: the form offers them as choices. */
+export class AmbiguousMemberError extends ConflictError {
+  constructor(
+    readonly typed: string,
+    /** Empty for those who may not view users: they enter a user name or email instead. */
+    readonly candidates: MemberCandidate[],
+  ) {
+    super(
+      candidates.length > 0
+        ? `Several users are named "${typed}": choose one.`
+        : `Several users are named "${typed}": enter a user name or an email instead.`,
+      "userName",
+    );
+    this.name = "AmbiguousMemberError";
+  }
+}
+
+export type AddGroupMemberOptions = { actor: Actor; groupId: string } & (
+  | { /** Exactly this user name, in any letter case. */ userName: string; person?: never }
+  | {
+      /** What someone typed: a user name, an email or a full name, in any letter case. */
+      person: string;
+      userName?: never;
+    }
+);
+
+const candidateColumns = {
+  id: users.id,
+  userName: users.userName,
+  role: users.role,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  email: users.email,
+};
+
+/**
+ * The account's user with this user name or, for typed text, this email or else this full
+ * name. User names have neither "@" nor spaces, so the three never compete for one text.
+ */
+async function findMember(
+  tx: Transaction,
+  actor: Actor,
+  text: string,
+  byNameOrEmail: boolean,
+): Promise<MemberCandidate> {
+  const typed = text.trim().replace(/\s+/g, " ");
+  const term = typed.toLowerCase();
+  const [user] = await tx
+    .select(candidateColumns)
+    .from(users)
+    .where(
+      and(
+        eq(users.accountId, actor.accountId),
+        byNameOrEmail
+          ? or(eq(sql`lower(${users.userName})`, term), eq(sql`lower(${users.email})`, term))
+          : eq(sql`lower(${users.userName})`, term),
+      ),
+    );
+  if (user) return user;
+  if (byNameOrEmail) {
+    // The trigram index on search_text finds the few rows the full-name test then decides.
+    const named = await tx
+      .select(candidateColumns)
       .from(users)
       .where(
         and(
           eq(users.accountId, actor.accountId),
-          eq(sql`lower(${users.userName})`, userName.toLowerCase()),
+          sql`${users.searchText} like ${`%${term.replace(/[\\%_]/g, "\\$&")}%`}`,
+          eq(sql`lower(trim(${users.firstName} || ' ' || ${users.lastName}))`, term),
         ),
-      );
-    if (!user) throw new NotFoundError(`There is no user named "${userName}".`);
+      )
+      .orderBy(sql`lower(${users.userName})`)
+      .limit(10);
+    if (named.length === 1) return named[0]!;
+    if (named.length > 1) {
+      throw new AmbiguousMemberError(typed, can(actor, "users", "view") ? named : []);
+    }
+  }
+  throw new NotFoundError(
+    byNameOrEmail
+      ? `No user has the user name, email or full name "${typed}".`
+      : `There is no user named "${typed}".`,
+  );
+}
+
+/**
+ * Adds a user of the actor's account, found by user name or by what was typed in the
+ * form (user name, email or full name); membership grants the group's actions.
+ */
+export async function addGroupMember(options: AddGroupMemberOptions) {
+  const { actor, groupId } = options;
+  assertCan(actor, "groups", "edit");
+  return getDb().transaction(async (tx) => {
+    const group = await findAccountGroup(tx, actor.accountId, groupId);
+    assertMayGrant(actor, await groupPermissionKeys(tx, group.id));
+    const user =
+      options.person !== undefined
+        ? await findMember(tx, actor, options.person, true)
+        : await findMember(tx, actor, options.userName, false);
     assertNotSelf(actor, user.id);
     await assertMayManageUser(tx, actor, user);
     const inserted = await tx

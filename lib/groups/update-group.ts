@@ -5,8 +5,8 @@ import { groups } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
-import { assertMayGrant } from "./delegation";
 import { findAccountGroup, groupPermissionKeys } from "./find-group";
+import { assertMayChangeGroup } from "./group-guard";
 import { assertGroupNameFree, rethrowGroupNameTaken } from "./group-name";
 import { saveGroupPermissions } from "./save-group-permissions";
 import type { GroupInput } from "./schemas";
@@ -25,12 +25,11 @@ export async function updateGroup({
     return await getDb().transaction(async (tx) => {
       const before = await findAccountGroup(tx, actor.accountId, groupId);
       const previous = await groupPermissionKeys(tx, before.id);
-      // What the group gains is a grant to its members; what it loses is taken from
-      // them. A delegate does either only with actions they hold themselves.
-      assertMayGrant(actor, [
-        ...input.permissions.filter((key) => !previous.includes(key)),
-        ...previous.filter((key) => !input.permissions.includes(key)),
-      ]);
+      await assertMayChangeGroup(tx, actor, {
+        groupId: before.id,
+        keys: [...new Set([...previous, ...input.permissions])],
+        takesAway: previous.some((key) => !input.permissions.includes(key)),
+      });
       await assertGroupNameFree(tx, actor.accountId, input.name, before.id);
       const [after] = await tx
         .update(groups)

@@ -5,30 +5,18 @@ import { rateLimits } from "@/db/schema";
 
 export type RateLimit = { key: string; limit: number; windowMs: number };
 
-export type RateLimitState = { exceeded: boolean; retryAfterSeconds: number };
+export type RateLimitState = { exceeded: boolean; retryAfterSeconds: number; hits: number };
 
 function stateOf(
   row: { hits: number; windowStartedAt: Date } | undefined,
   { limit, windowMs }: RateLimit,
   now: Date,
 ): RateLimitState {
-  if (!row) return { exceeded: false, retryAfterSeconds: 0 };
+  if (!row) return { exceeded: false, retryAfterSeconds: 0, hits: 0 };
   const endsAt = row.windowStartedAt.getTime() + windowMs;
-  if (endsAt <= now.getTime() || row.hits < limit) return { exceeded: false, retryAfterSeconds: 0 };
-  return { exceeded: true, retryAfterSeconds: Math.ceil((endsAt - now.getTime()) / 1000) };
-}
-
-/** Whether the subject used up its window, without counting this look. */
-export async function peekRateLimit(
-  db: Executor,
-  rule: RateLimit,
-  now: Date = new Date(),
-): Promise<RateLimitState> {
-  const [row] = await db
-    .select({ hits: rateLimits.hits, windowStartedAt: rateLimits.windowStartedAt })
-    .from(rateLimits)
-    .where(eq(rateLimits.key, rule.key));
-  return stateOf(row, rule, now);
+  if (endsAt <= now.getTime()) return { exceeded: false, retryAfterSeconds: 0, hits: 0 };
+  const retryAfterSeconds = Math.ceil((endsAt - now.getTime()) / 1000);
+  return { exceeded: row.hits >= limit, retryAfterSeconds, hits: row.hits };
 }
 
 /** Counts one hit in the subject's current window (a fixed window, started by its first hit). */
@@ -51,4 +39,12 @@ export async function hitRateLimit(
     })
     .returning({ hits: rateLimits.hits, windowStartedAt: rateLimits.windowStartedAt });
   return stateOf(row, rule, now);
+}
+
+/** Takes back one hit, for an attempt that was counted in advance and turned out not to count. */
+export async function releaseRateLimitHit(db: Executor, rule: RateLimit): Promise<void> {
+  await db
+    .update(rateLimits)
+    .set({ hits: sql`greatest(${rateLimits.hits} - 1, 0)` })
+    .where(eq(rateLimits.key, rule.key));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { type Executor, getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { loadPermissions } from "@/lib/auth/load-permissions";
+import { loadPermissions, loadPermissionsOfUsers } from "@/lib/auth/load-permissions";
 import { allPermissionKeys, type PermissionKey, permissionLabel } from "@/lib/auth/modules";
 import { canKey } from "@/lib/auth/permissions";
 import { resolvePermission } from "@/lib/auth/resolve-permission";
@@ -49,6 +49,38 @@ export async function assertMayManageUser(
         .map(permissionLabel)
         .join(", ")}, which you cannot.`,
     );
+  }
+}
+
+/**
+ * The same rule for many users at once: a change to a group reaches all its members, so a
+ * delegate makes it only when they may manage every one of them.
+ */
+export async function assertMayManageUsers(
+  db: Executor,
+  actor: Actor,
+  targets: Target[],
+): Promise<void> {
+  if (actor.role === "administrator") return;
+  const loaded = await loadPermissionsOfUsers(
+    targets.filter((target) => target.role !== "administrator").map((target) => target.id),
+    db,
+  );
+  for (const target of targets) {
+    if (target.role === "administrator") {
+      throw new ForbiddenError("Only an Administrator can change an Administrator.");
+    }
+    const subject = { role: target.role, ...loaded.get(target.id)! };
+    const beyond = allPermissionKeys.filter(
+      (key) => resolvePermission(subject, key).allowed && !canKey(actor, key),
+    );
+    if (beyond.length > 0) {
+      throw new ForbiddenError(
+        `You cannot change ${target.userName}: they can do ${beyond
+          .map(permissionLabel)
+          .join(", ")}, which you cannot.`,
+      );
+    }
   }
 }
 

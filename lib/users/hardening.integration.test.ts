@@ -18,13 +18,17 @@ import type { Actor } from "../auth/actor";
 import { authenticate } from "../auth/authenticate";
 import { loadPermissions } from "../auth/load-permissions";
 import type { PermissionKey } from "../auth/modules";
-import { ConflictError, ForbiddenError, InvalidError } from "../errors";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../errors";
 import { createGroup } from "../groups/create-group";
+import { deleteGroup } from "../groups/delete-group";
 import { getGroup } from "../groups/get-group";
+import { getGroupChoices } from "../groups/group-choices";
 import { addGroupMember, removeGroupMember } from "../groups/group-members";
+import { updateGroup } from "../groups/update-group";
 import { setUserOverrides } from "../permissions/set-user-overrides";
 import { createUser } from "./create-user";
 import { getUser } from "./find-user";
+import { nameConflicts } from "./name-conflicts";
 import { updateProfile } from "./update-profile";
 import { updateUser } from "./update-user";
 
@@ -362,5 +366,114 @@ describe("names and emails in use elsewhere (10)", () => {
     expect(recorded.rows).toHaveLength(20);
     // Another Administrator is not affected.
     await createUser({ actor: admin, input: userInput() });
+  });
+});
+
+describe("found by an attack review", () => {
+  it("asks for the current password when one's own id comes in another letter case", async () => {
+    const { user, actor } = await createTestUser(admin, { role: "administrator" });
+    const error = await rejectionOf(
+      updateUser({
+        actor,
+        userId: user.id.toUpperCase(),
+        input: editInput(user, { newPassword: "a takeover passphrase" }),
+      }),
+    );
+    expect(error).toBeInstanceOf(InvalidError);
+    expect((error as InvalidError).fieldErrors.currentPassword).toBeTruthy();
+  });
+
+  it("refuses a delegate to edit or delete a group whose members hold more, or to rename one they cannot grant", async () => {
+    const delegate = await delegateWith([
+      "users:view",
+      "groups:view",
+      "groups:edit",
+      "groups:delete",
+    ]);
+    const viewers = await createGroup({
+      actor: admin,
+      input: { name: uniqueName("Viewers"), description: "", permissions: ["users:view"] },
+    });
+    const finance = await createGroup({
+      actor: admin,
+      input: { name: uniqueName("Finance"), description: "", permissions: ["billing:manage"] },
+    });
+    const target = await plainUser();
+    await addGroupMember({ actor: admin, groupId: viewers.id, userName: target.userName });
+    await addGroupMember({ actor: admin, groupId: finance.id, userName: target.userName });
+    await expect(
+      updateGroup({
+        actor: delegate,
+        groupId: viewers.id,
+        input: { name: viewers.name, description: "", permissions: [] },
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(deleteGroup({ actor: delegate, groupId: viewers.id })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(
+      updateGroup({
+        actor: delegate,
+        groupId: finance.id,
+        input: { name: "Harmless", description: "", permissions: ["billing:manage"] },
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await getGroup({ actor: admin, groupId: viewers.id })).permissions).toEqual([
+      "users:view",
+    ]);
+    expect((await getGroup({ actor: admin, groupId: finance.id })).name).toBe(finance.name);
+    // A group whose members hold no more than the delegate can still be edited.
+    const plain = await createGroup({
+      actor: admin,
+      input: { name: uniqueName("Plain"), description: "", permissions: ["users:view"] },
+    });
+    await addGroupMember({
+      actor: admin,
+      groupId: plain.id,
+      userName: (await plainUser()).userName,
+    });
+    await updateGroup({
+      actor: delegate,
+      groupId: plain.id,
+      input: { name: plain.name, description: "Tidied", permissions: [] },
+    });
+  });
+
+  it("never takes actions away from the delegate's own group", async () => {
+    const delegate = await delegateWith(["users:view", "groups:view", "groups:edit"]);
+    const own = (await getGroupChoices({ actor: admin, userId: delegate.id })).memberOf[0]!;
+    const group = await getGroup({ actor: admin, groupId: own });
+    await expect(
+      updateGroup({
+        actor: delegate,
+        groupId: own,
+        input: { name: group.name, description: "", permissions: ["users:view"] },
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("keeps to 20 refusals an hour when they are asked for all at once", async () => {
+    const other = await createTestAccount();
+    const { actor } = await createTestUser(admin, { role: "administrator" });
+    const [taken] = await insertTestUsers(other.account.id, [{ userName: uniqueName("race") }]);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        rejectionOf(createUser({ actor, input: userInput({ email: taken!.email }) })),
+      ),
+    );
+    const inUse = answers.filter((error) => error.message === "This email is already in use.");
+    expect(inUse.length).toBeLessThanOrEqual(20);
+    expect(answers.length - inUse.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("does not check names against a user of another account", async () => {
+    const other = await createTestAccount();
+    const [theirs] = await insertTestUsers(other.account.id, [{ userName: uniqueName("oracle") }]);
+    await expect(
+      nameConflicts({ actor: admin, userName: theirs!.userName, exceptUserId: theirs!.id }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      nameConflicts({ actor: admin, userName: theirs!.userName, exceptUserId: "zzz" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

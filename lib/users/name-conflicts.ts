@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import type { FieldErrors } from "@/lib/errors";
+import { findAccountUser } from "./find-user";
 import { withNameInUseLimit } from "./name-in-use-limit";
 import { assertUniqueUserFields, NameInUseError } from "./unique-fields";
 
@@ -24,6 +25,11 @@ export async function nameConflicts({
   exceptUserId,
 }: NameConflictsOptions): Promise<FieldErrors> {
   const errors: FieldErrors = {};
+  // The user being edited must be one of the actor's account: an id from elsewhere would
+  // tell whose name it is by the missing refusal.
+  const except = exceptUserId
+    ? (await findAccountUser(getDb(), actor.accountId, exceptUserId)).id
+    : undefined;
   for (const [field, value] of [
     ["userName", userName],
     ["email", email],
@@ -32,7 +38,7 @@ export async function nameConflicts({
     try {
       await withNameInUseLimit({
         actor,
-        run: () => assertUniqueUserFields(getDb(), { [field]: value }, exceptUserId),
+        run: () => assertUniqueUserFields(getDb(), { [field]: value }, except),
       });
     } catch (error) {
       if (!(error instanceof NameInUseError)) throw error;

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError } from "@/lib/errors";
-import { hitRateLimit, peekRateLimit, type RateLimit } from "@/lib/rate-limits/rate-limit";
+import { hitRateLimit, type RateLimit, releaseRateLimitHit } from "@/lib/rate-limits/rate-limit";
 import { NameInUseError } from "./unique-fields";
 
 // User names and emails are unique across every account (one sign-in page), so a
@@ -28,22 +28,30 @@ export type WithNameInUseLimitOptions<T> = {
  */
 export async function withNameInUseLimit<T>({ actor, run }: WithNameInUseLimitOptions<T>) {
   const db = getDb();
-  const state = await peekRateLimit(db, limitFor(actor));
-  if (state.exceeded) throw tooManyRefusals(state.retryAfterSeconds);
+  const rule = limitFor(actor);
+  // Counted before the check, so refusals asked for all at once cannot slip past the limit;
+  // taken back unless the change is refused for a name in use.
+  const reserved = await hitRateLimit(db, rule);
+  if (reserved.hits > rule.limit) {
+    await releaseRateLimitHit(db, rule);
+    throw tooManyRefusals(reserved.retryAfterSeconds);
+  }
   try {
-    return await run();
+    const result = await run();
+    await releaseRateLimitHit(db, rule);
+    return result;
   } catch (error) {
-    if (!(error instanceof NameInUseError)) throw error;
-    // The change's own transaction rolled back: the count and its record stand alone.
-    await db.transaction(async (tx) => {
-      await hitRateLimit(tx, limitFor(actor));
-      await recordActivity(tx, {
-        accountId: actor.accountId,
-        kind: "user.name_in_use_refused",
-        actor,
-        details: { field: error.field, value: error.value },
-        clientAddress: actor.clientAddress,
-      });
+    if (!(error instanceof NameInUseError)) {
+      await releaseRateLimitHit(db, rule);
+      throw error;
+    }
+    // The change's own transaction rolled back: its record stands alone.
+    await recordActivity(db, {
+      accountId: actor.accountId,
+      kind: "user.name_in_use_refused",
+      actor,
+      details: { field: error.field, value: error.value },
+      clientAddress: actor.clientAddress,
     });
     throw error;
   }

@@ -26,16 +26,16 @@ export type UpdateUserOptions = { actor: Actor; userId: string; input: UpdateUse
 export async function updateUser({ actor, userId, input }: UpdateUserOptions) {
   assertCan(actor, "users", "edit");
   const db = getDb();
-  // Password work happens before the transaction: argon2 never holds a connection.
-  if (userId === actor.id) {
-    await verifyOwnChange({
-      actor,
-      before: await findAccountUser(db, actor.accountId, userId),
-      email: input.email,
-      newPassword: input.newPassword,
-      currentPassword: input.currentPassword,
-    });
-  }
+  // Password work happens before the transaction: argon2 never holds a connection. Who is
+  // being changed is the stored id, not the one the form sent (another letter case of the
+  // actor's own id is the actor too).
+  await verifyOwnChange({
+    actor,
+    before: await findAccountUser(db, actor.accountId, userId),
+    email: input.email,
+    newPassword: input.newPassword,
+    currentPassword: input.currentPassword,
+  });
   const passwordHash = input.newPassword ? await hashPassword(input.newPassword) : undefined;
   return withNameInUseLimit({
     actor,

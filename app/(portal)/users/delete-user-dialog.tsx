@@ -5,7 +5,7 @@ import { useFormStatus } from "react-dom";
 import { buttonClasses } from "@/components/button";
 import { deleteUserAction } from "./actions";
 
-type Target = { id: string; userName: string; trigger: HTMLElement };
+type Target = { id: string; userName: string; trigger: HTMLAnchorElement };
 
 /** Submits the deletion and reports when the action has finished, to close the dialog. */
 function DeleteButton({ onDone }: { onDone: () => void }) {
@@ -40,8 +40,11 @@ export function DeleteUserDialog({ returnTo }: { returnTo: string }) {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
         return;
       }
-      const link = (event.target as Element | null)?.closest<HTMLElement>("a[data-delete-user]");
-      const id = link?.dataset.userId;
+      const link = (event.target as Element | null)?.closest<HTMLAnchorElement>(
+        "a[data-delete-user]",
+      );
+      // The link goes to /users/<id>/delete: the dialog deletes the same user.
+      const id = link ? new URL(link.href).pathname.split("/")[2] : undefined;
       if (!link || !id) return;
       event.preventDefault();
       setTarget({ id, userName: link.dataset.deleteUser ?? "", trigger: link });

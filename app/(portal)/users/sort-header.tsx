@@ -11,21 +11,16 @@ export function SortHeader({
   column,
   label,
   query,
-  narrowHidden = false,
 }: {
   column: UserListSort;
   label: string;
   query: UserListQuery;
-  narrowHidden?: boolean;
 }) {
   const sorted = query.sort === column;
   const nextDir = sorted && query.dir === "asc" ? "desc" : "asc";
   const href = `/users${listQueryString({ ...listView(query), sort: column, dir: nextDir })}`;
   return (
-    <TH
-      aria-sort={sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-      className={narrowHidden ? "max-sm:hidden" : undefined}
-    >
+    <TH aria-sort={sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
       <Link
         href={href}
         className="inline-flex items-center gap-1 whitespace-nowrap hover:text-neutral-900"

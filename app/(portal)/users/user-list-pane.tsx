@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ColorDot } from "@/components/color-dot";
+import { ColorMarkerLegend } from "@/components/color-dot";
 import { EmptyState, Table, TH, THead } from "@/components/data-table";
 import { inputClasses } from "@/components/field";
 import { LinkButton } from "@/components/link-button";
@@ -9,11 +9,12 @@ import { mayChangeUser } from "@/lib/auth/permissions";
 import type { UserCounts } from "@/lib/users/count-users";
 import type { UserListPage } from "@/lib/users/list-users";
 import type { UserListQuery } from "@/lib/users/schemas";
-import { deleteHref, TrashIconSymbol, TrashIconUse } from "./delete-user-link";
+import { TrashIconSymbol } from "./delete-user-link";
 import { listQueryString, listView } from "./list-href";
 import { ListPaging } from "./list-paging";
 import { SortHeader } from "./sort-header";
 import { StatusTabs } from "./status-tabs";
+import { UserRows } from "./user-rows";
 
 type Props = {
   page: UserListPage;
@@ -102,55 +103,30 @@ export function UserListPane({
           <THead>
             <tr>
               <SortHeader column="userName" label="User Name" query={query} />
-              <SortHeader column="firstName" label="First Name" query={query} narrowHidden />
-              <SortHeader column="lastName" label="Last Name" query={query} narrowHidden />
-              <SortHeader column="email" label="Email" query={query} narrowHidden />
+              <SortHeader column="firstName" label="First Name" query={query} />
+              <SortHeader column="lastName" label="Last Name" query={query} />
+              <SortHeader column="email" label="Email" query={query} />
               <TH className="sticky right-0 w-px">
                 <span className="sr-only">Actions</span>
               </TH>
             </tr>
           </THead>
-          <tbody>
-            {page.rows.map((user) => {
-              const fullName = `${user.firstName} ${user.lastName}`.trim();
-              return (
-                <tr key={user.id} aria-current={user.id === selectedId ? "true" : undefined}>
-                  <td>
-                    <Link href={`/users/${user.id}${keep}`} className="user-link">
-                      <ColorDot color={user.color} />
-                      {user.userName}
-                    </Link>
-                    {/* Phones show one column: the name and email go under the user name. */}
-                    <span className="block text-xs text-neutral-600 sm:hidden">
-                      {fullName ? `${fullName} · ` : ""}
-                      {user.email}
-                    </span>
-                  </td>
-                  <td className="max-sm:hidden">{user.firstName}</td>
-                  <td className="max-sm:hidden">{user.lastName}</td>
-                  <td className="max-sm:hidden max-w-56 truncate 2xl:max-w-none" title={user.email}>
-                    {user.email}
-                  </td>
-                  <td className="row-actions">
-                    {canDelete && user.id !== actor.id && mayChangeUser(actor, user) ? (
-                      <a
-                        href={deleteHref(user.id, keep)}
-                        className="row-delete"
-                        data-delete-user={user.userName}
-                        data-user-id={user.id}
-                      >
-                        <TrashIconUse />
-                        {/* Named by its text, not aria-label, so it is no label of a field. */}
-                        <span className="sr-only">Delete {user.userName}</span>
-                      </a>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
+          <UserRows
+            rows={page.rows.map((user) => [
+              user.id,
+              user.userName,
+              user.firstName,
+              user.lastName,
+              user.email,
+              user.color,
+              canDelete && user.id !== actor.id && mayChangeUser(actor, user),
+            ])}
+            returnTo={keep}
+            selectedId={selectedId}
+          />
         </Table>
       )}
+      {page.rows.length > 0 ? <ColorMarkerLegend className="px-4 py-2" /> : null}
       <TrashIconSymbol />
     </Pane>
   );

@@ -1,6 +1,7 @@
 // POST /api/sign-in: anyone, from the portal's own pages. The sign-in form posts here, with
 // or without scripts. Answers JSON to the enhanced form (Accept: application/json) and
-// redirects otherwise; a locked or slowed attempt gets 429 either way, a cross-site post 403.
+// redirects otherwise (back to the form with the reason); a locked or slowed attempt gets 429
+// as JSON, an address over its limit 429 either way, a cross-site post 403.
 
 import { signIn } from "@/lib/auth/next-auth";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";

@@ -73,7 +73,6 @@ export function UserDetailPane({
             <a
               href={deleteHref(user.id, returnTo)}
               data-delete-user={user.userName}
-              data-user-id={user.id}
               className={buttonClasses("danger", "sm")}
             >
               Delete
