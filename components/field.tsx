@@ -2,10 +2,8 @@ import type { ComponentProps, ReactNode } from "react";
 import { cx } from "./cx";
 
 /** Shared look for text inputs, selects and textareas. */
-export const inputClasses =
-  "block w-full rounded-md border border-neutral-500/80 bg-white px-3 py-2 text-sm text-neutral-900 " +
-  "shadow-xs placeholder:text-neutral-500 focus:border-accent-600 focus-visible:outline-offset-0 " +
-  "disabled:bg-neutral-100 disabled:text-neutral-600 aria-[invalid=true]:border-red-600";
+/** Text inputs, selects and text areas; the styles are in app/globals.css (one short name per field). */
+export const inputClasses = "input";
 
 export type ControlProps = {
   id: string;

@@ -17,14 +17,8 @@ export function Pane({
 }) {
   const titleId = useId();
   return (
-    <section
-      aria-labelledby={titleId}
-      className={cx(
-        "flex min-w-0 flex-col overflow-hidden rounded-lg border border-neutral-200 bg-white shadow-xs",
-        className,
-      )}
-    >
-      <div className="flex min-h-12 flex-wrap items-center justify-between gap-2 border-b border-neutral-200 px-4 py-2">
+    <section aria-labelledby={titleId} className={cx("pane", className)}>
+      <div className="pane-header">
         <h2 id={titleId} className="text-sm font-semibold text-neutral-900">
           {title}
         </h2>

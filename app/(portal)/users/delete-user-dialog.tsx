@@ -47,7 +47,12 @@ export function DeleteUserDialog({ returnTo }: { returnTo: string }) {
       const id = link ? new URL(link.href).pathname.split("/")[2] : undefined;
       if (!link || !id) return;
       event.preventDefault();
-      setTarget({ id, userName: link.dataset.deleteUser ?? "", trigger: link });
+      // A row's link names no one: the user name is its row's first cell.
+      const userName =
+        link.dataset.deleteUser ||
+        link.closest("tr")?.querySelector("td")?.textContent?.trim() ||
+        "";
+      setTarget({ id, userName, trigger: link });
     }
     document.addEventListener("click", open);
     return () => document.removeEventListener("click", open);

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { TH } from "@/components/data-table";
 import type { UserListQuery, UserListSort } from "@/lib/users/schemas";
 import { listQueryString, listView } from "./list-href";
 
@@ -20,21 +19,19 @@ export function SortHeader({
   const nextDir = sorted && query.dir === "asc" ? "desc" : "asc";
   const href = `/users${listQueryString({ ...listView(query), sort: column, dir: nextDir })}`;
   return (
-    <TH aria-sort={sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link
-        href={href}
-        className="inline-flex items-center gap-1 whitespace-nowrap hover:text-neutral-900"
-      >
+    <th
+      scope="col"
+      aria-sort={sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+    >
+      <Link href={href}>
         {label}
-        <span aria-hidden="true" className={sorted ? "text-accent-700" : "text-neutral-400"}>
-          {sorted ? (query.dir === "asc" ? "▲" : "▼") : "↕"}
-        </span>
+        <span aria-hidden="true">{sorted ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
         <span className="sr-only">
           {sorted
             ? `, sorted ${query.dir === "asc" ? "A to Z" : "Z to A"}; reverse`
             : ", sort by this column"}
         </span>
       </Link>
-    </TH>
+    </th>
   );
 }

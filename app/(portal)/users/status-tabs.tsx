@@ -22,20 +22,10 @@ export function StatusTabs({ query, counts }: { query: UserListQuery; counts: Us
             key={tab.status}
             href={`/users${listQueryString({ ...listView(query), status: tab.status })}`}
             aria-current={current ? "page" : undefined}
-            className={`-mb-px inline-flex items-center gap-2 border-b-2 px-3 py-2 text-sm font-medium ${
-              current
-                ? "border-accent-600 text-accent-800"
-                : "border-transparent text-neutral-700 hover:border-neutral-300 hover:text-neutral-900"
-            }`}
+            className="status-tab"
           >
             {tab.label}
-            <span
-              className={`rounded-full px-2 py-0.5 text-xs tabular-nums ${
-                current ? "bg-accent-100 text-accent-900" : "bg-neutral-100 text-neutral-800"
-              }`}
-            >
-              {formatCount(tab.count, counts.capped)}
-            </span>
+            <span>{formatCount(tab.count, counts.capped)}</span>
           </Link>
         );
       })}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ColorMarkerLegend } from "@/components/color-dot";
-import { EmptyState, Table, TH, THead } from "@/components/data-table";
+import { EmptyState, Table, THead } from "@/components/data-table";
 import { inputClasses } from "@/components/field";
 import { LinkButton } from "@/components/link-button";
 import { Pane } from "@/components/pane";
@@ -106,9 +106,9 @@ export function UserListPane({
               <SortHeader column="firstName" label="First Name" query={query} />
               <SortHeader column="lastName" label="Last Name" query={query} />
               <SortHeader column="email" label="Email" query={query} />
-              <TH className="sticky right-0 w-px">
+              <th scope="col">
                 <span className="sr-only">Actions</span>
-              </TH>
+              </th>
             </tr>
           </THead>
           <UserRows

@@ -21,8 +21,9 @@ export type UserRow = [
 /**
  * The User List's rows. Rendered from data on both sides, so the page's payload carries
  * each user once rather than a tree of elements per row, and the markup of a row is
- * a few hundred bytes (the styles are in globals.css under .user-list). Links are plain
- * anchors: one handler navigates in the app, and no link prefetches a user's page.
+ * a few hundred bytes: the styles are in globals.css under .user-list, by column, not
+ * repeated on every cell. Links are plain anchors: one handler navigates in the app,
+ * and no link prefetches a user's page.
  */
 export function UserRows({
   rows,
@@ -36,7 +37,7 @@ export function UserRows({
   const router = useRouter();
 
   function navigate(event: MouseEvent<HTMLElement>) {
-    const link = (event.target as Element).closest<HTMLAnchorElement>("a.user-link");
+    const link = (event.target as Element).closest<HTMLAnchorElement>("td:first-child > a");
     if (!link || event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
@@ -48,26 +49,18 @@ export function UserRows({
       {rows.map(([id, userName, firstName, lastName, email, color, deletable]) => (
         <tr key={id} aria-current={id === selectedId ? "true" : undefined}>
           <td>
-            <a className="user-link" href={`/users/${id}${returnTo}`}>
-              <span
-                aria-hidden="true"
-                className="dot"
-                style={{ backgroundColor: color || undefined }}
-              />
+            <a href={`/users/${id}${returnTo}`}>
+              <span style={{ backgroundColor: color || undefined }} />
               {userName}
             </a>
           </td>
           <td>{firstName}</td>
           <td>{lastName}</td>
           <td>{email}</td>
-          <td className="row-actions">
+          <td>
             {deletable ? (
-              <a
-                href={`/users/${id}/delete${returnTo}`}
-                className="row-delete"
-                data-delete-user={userName}
-              >
-                <svg aria-hidden="true" className="size-4">
+              <a href={`/users/${id}/delete${returnTo}`} data-delete-user="">
+                <svg>
                   <use href="#trash-icon" />
                 </svg>
                 <span className="sr-only">{`Delete ${userName}`}</span>
