@@ -45,6 +45,7 @@ export function UserRows({
   }
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: it only hears clicks on the links inside, which Enter on a link fires too.
     <tbody onClick={navigate}>
       {rows.map(([id, userName, firstName, lastName, email, color, deletable]) => (
         <tr key={id} aria-current={id === selectedId ? "true" : undefined}>
@@ -60,7 +61,7 @@ export function UserRows({
           <td>
             {deletable ? (
               <a href={`/users/${id}/delete${returnTo}`} data-delete-user="">
-                <svg>
+                <svg aria-hidden="true">
                   <use href="#trash-icon" />
                 </svg>
                 <span className="sr-only">{`Delete ${userName}`}</span>
