@@ -281,9 +281,11 @@ export function UserPicker({
                 }
               : {})}
           />
-          {enhanced ? (
+          {/* Only while open: a closed combobox may point at a list that is not there (ARIA
+              1.2), and a hidden list would answer to the field's label in searches by label. */}
+          {expanded ? (
             <div
-              hidden={!expanded || !placement}
+              hidden={!placement}
               style={
                 placement
                   ? {
@@ -301,7 +303,7 @@ export function UserPicker({
                 ref={listRef}
                 id={listboxId}
                 role="listbox"
-                aria-label={`${label} suggestions`}
+                aria-label="Matching users"
                 className="min-h-0 flex-1 overflow-y-auto py-1"
               >
                 {options.map((user, index) => {

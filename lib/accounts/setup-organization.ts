@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { advisoryLocks } from "@/db/advisory-locks";
 import { getDb } from "@/db/client";
 import { accounts, licenceVersions, users } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
@@ -36,7 +37,7 @@ export async function createOrganization(options: {
 }) {
   return getDb().transaction(async (tx) => {
     // Serializes first-run setups so two browsers cannot both create "the" organization.
-    await tx.execute(sql`select pg_advisory_xact_lock(4242001)`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${advisoryLocks.firstSetup})`);
     if (options.onlyIfFirst) {
       const existing = await tx.select({ id: accounts.id }).from(accounts).limit(1);
       if (existing.length > 0) throw new ConflictError("Switchboard is already set up.");

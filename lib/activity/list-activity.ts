@@ -1,24 +1,33 @@
 import "server-only";
-import { and, desc, eq, gte, lt, or, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, desc, eq, gte, lt, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { accountActivity, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, can } from "@/lib/auth/permissions";
+import { type PersonFilter, resolvePersonFilter } from "./person-filter";
 import type { ActivityQuery } from "./schemas";
 
 export const activityPageSize = 50;
 
-const labelMatches = (column: AnyPgColumn, name: string) =>
-  eq(sql`lower(${column})`, name.toLowerCase());
+export type ListActivityOptions = { actor: Actor; query: ActivityQuery };
+
+// The actor and target as they are now, when they still exist: for their colour and a link.
+const actorUser = alias(users, "actor_user");
+const targetUser = alias(users, "target_user");
 
 /**
  * Newest first, 50 a page. Those who may view all see their account's activity;
- * everyone else sees the rows where they are the actor or the target.
+ * everyone else sees the rows where they are the actor or the target. The Actor and
+ * Target filters take part of a name (see person-filter.ts) and report what they matched.
  */
-export async function listActivity({ actor, query }: { actor: Actor; query: ActivityQuery }) {
+export async function listActivity({ actor, query }: ListActivityOptions) {
   const viewAll = can(actor, "activity", "view_all");
   if (!viewAll) assertCan(actor, "activity", "view_own");
+  const [actorFilter, targetFilter] = await Promise.all([
+    resolvePersonFilter(actor, query.actor),
+    resolvePersonFilter(actor, query.target),
+  ]);
   const rows = await getDb()
     .select({
       id: accountActivity.id,
@@ -28,14 +37,26 @@ export async function listActivity({ actor, query }: { actor: Actor; query: Acti
       details: accountActivity.details,
       clientAddress: accountActivity.clientAddress,
       createdAt: accountActivity.createdAt,
-      actorColor: sql<
-        string | null
-      >`(select ${users.color} from ${users} where ${users.id} = ${accountActivity.actorUserId})`,
-      targetColor: sql<
-        string | null
-      >`(select ${users.color} from ${users} where ${users.id} = ${accountActivity.targetUserId})`,
+      actorUserId: actorUser.id,
+      actorColor: actorUser.color,
+      targetUserId: targetUser.id,
+      targetColor: targetUser.color,
     })
     .from(accountActivity)
+    .leftJoin(
+      actorUser,
+      and(
+        eq(actorUser.id, accountActivity.actorUserId),
+        eq(actorUser.accountId, accountActivity.accountId),
+      ),
+    )
+    .leftJoin(
+      targetUser,
+      and(
+        eq(targetUser.id, accountActivity.targetUserId),
+        eq(targetUser.accountId, accountActivity.accountId),
+      ),
+    )
     .where(
       and(
         eq(accountActivity.accountId, actor.accountId),
@@ -45,8 +66,14 @@ export async function listActivity({ actor, query }: { actor: Actor; query: Acti
               eq(accountActivity.actorUserId, actor.id),
               eq(accountActivity.targetUserId, actor.id),
             ),
-        query.actor ? labelMatches(accountActivity.actorLabel, query.actor) : undefined,
-        query.target ? labelMatches(accountActivity.targetLabel, query.target) : undefined,
+        actorFilter?.where({
+          userId: accountActivity.actorUserId,
+          label: accountActivity.actorLabel,
+        }),
+        targetFilter?.where({
+          userId: accountActivity.targetUserId,
+          label: accountActivity.targetLabel,
+        }),
         query.kind ? eq(accountActivity.kind, query.kind) : undefined,
         query.from
           ? gte(accountActivity.createdAt, new Date(`${query.from}T00:00:00Z`))
@@ -63,9 +90,18 @@ export async function listActivity({ actor, query }: { actor: Actor; query: Acti
     .orderBy(desc(accountActivity.id))
     .limit(activityPageSize + 1);
   const page = rows.slice(0, activityPageSize);
+  const people: { actor?: PersonFilter; target?: PersonFilter } = {
+    actor: actorFilter?.filter,
+    target: targetFilter?.filter,
+  };
   return {
     rows: page,
     viewAll,
+    people,
     nextBefore: rows.length > activityPageSize ? page.at(-1)?.id : undefined,
   };
 }
+
+export type ActivityPage = Awaited<ReturnType<typeof listActivity>>;
+export type ActivityListRow = ActivityPage["rows"][number];
+export type { PersonFilter };

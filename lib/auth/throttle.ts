@@ -1,5 +1,6 @@
 import "server-only";
 import { and, count, eq, gt, lt, sql } from "drizzle-orm";
+import { advisoryLockSpaces } from "@/db/advisory-locks";
 import { type Executor, getDb } from "@/db/client";
 import { signInFailures, signInThrottles } from "@/db/schema";
 import { addressPrefix } from "./address-prefix";
@@ -14,10 +15,8 @@ const slowIntervalMs = 5_000;
 const slowWindowMs = 60 * 60_000;
 const addressWindowMs = 24 * 60 * 60_000;
 
-// pg_advisory_xact_lock(int, int) keys; the first number keeps address and user
-// hashes apart (single-bigint keys, as setup uses, are a separate key space).
-const addressLockSpace = 1;
-const guesserLockSpace = 2;
+const addressLockSpace = advisoryLockSpaces.signInAddress;
+const guesserLockSpace = advisoryLockSpaces.signInGuesser;
 
 /** The lock after the nth consecutive failure: none before 10, then 1, 2, 4, 8, 15, 15… minutes. */
 export function lockDurationMs(consecutiveFailures: number): number {

@@ -6,6 +6,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, can } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { escapeLike } from "@/lib/sql/escape-like";
 import { assertMayManageUser } from "@/lib/users/delegation-guard";
 import { isUuid } from "@/lib/uuid";
 import { assertMayGrant } from "./delegation";
@@ -93,7 +94,7 @@ async function findMember(
       .where(
         and(
           eq(users.accountId, actor.accountId),
-          sql`${users.searchText} like ${`%${term.replace(/[\\%_]/g, "\\$&")}%`}`,
+          sql`${users.searchText} like ${`%${escapeLike(term)}%`}`,
           eq(sql`lower(trim(${users.firstName} || ' ' || ${users.lastName}))`, term),
         ),
       )

@@ -25,5 +25,5 @@ export type GroupFormValues = z.input<typeof groupFormSchema>;
 export type GroupInput = z.output<typeof groupFormSchema>;
 
 export const addMemberSchema = z.object({
-  userName: z.string().trim().min(1, "Enter the user name of the person to add."),
+  userName: z.string().trim().min(1, "Enter a name, user name or email."),
 });

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
+import { escapeLike } from "@/lib/sql/escape-like";
 
 export const defaultSuggestionLimit = 10;
 const maxSuggestionLimit = 50;
@@ -36,10 +37,6 @@ export type SuggestUsersOptions = {
 /** The typed text as search_text holds it: lower case, words one space apart. */
 export function suggestionTerm(q: string): string {
   return q.trim().replace(/\s+/g, " ").toLowerCase().slice(0, maxTermLength);
-}
-
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 type Row = {

@@ -1,9 +1,6 @@
 import { sql } from "drizzle-orm";
 import { users } from "@/db/schema";
-
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
+import { escapeLike } from "@/lib/sql/escape-like";
 
 /** Matches a fragment of user name, first and last name or email (trigram-indexed). */
 export function userSearchCondition(q: string) {

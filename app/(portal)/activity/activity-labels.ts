@@ -1,4 +1,5 @@
-import type { ActivityDetails, ActivityKind } from "@/db/schema/activity";
+import type { ActivityDetails, ActivityKind } from "@/lib/activity/schemas";
+import { isPermissionKey, permissionLabel } from "@/lib/auth/modules";
 
 export const activityKindLabels: Record<ActivityKind, string> = {
   "user.created": "User created",
@@ -20,6 +21,8 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   "permissions.changed": "Permissions changed",
 };
 
+// The User Details form's words for the fields a user row records (lib/users/user-changes.ts),
+// and a group's.
 const fieldLabels: Record<string, string> = {
   userName: "User Name",
   firstName: "First Name",
@@ -34,36 +37,95 @@ const fieldLabels: Record<string, string> = {
   color: "Color",
   clickToDial: "Click To Dial",
   role: "Role",
+  active: "Active",
+  name: "Name",
+  description: "Description",
 };
 
-function show(value: unknown): string {
+const roleLabels: Record<string, string> = { user: "User", administrator: "Administrator" };
+const overrideLabels: Record<string, string> = { inherit: "Inherit", allow: "Allow", deny: "Deny" };
+
+/** One value as people read it; the redacted Click To Dial template says so. */
+function show(field: string, value: unknown): string {
   if (Array.isArray(value)) return value.join(", ") || "(empty)";
   if (value === "" || value == null) return "(empty)";
+  if (field === "role") return roleLabels[String(value)] ?? String(value);
+  if (field === "clickToDial" && value === "[redacted]") return "(set, not shown)";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
   return String(value);
 }
 
-/** One readable line per change, for the activity table. */
-export function describeDetails(details: ActivityDetails): string[] {
-  const lines = (details.changes ?? []).map(
-    (change) =>
-      `${fieldLabels[change.field] ?? change.field}: ${show(change.before)} → ${show(change.after)}`,
-  );
+const label = (field: string) => fieldLabels[field] ?? field;
+
+function permissionWords(key: unknown): string {
+  return typeof key === "string" && isPermissionKey(key) ? permissionLabel(key) : String(key);
+}
+
+function permissionList(keys: unknown): string | undefined {
+  return Array.isArray(keys) && keys.length > 0 ? keys.map(permissionWords).join(", ") : undefined;
+}
+
+/**
+ * A user's fields as they were created (or deleted): the filled ones, in the form's order
+ * (jsonb keeps its keys in an order of its own).
+ */
+function snapshotLines(user: unknown): string[] {
+  if (typeof user !== "object" || user === null) return [];
+  const fields = user as Record<string, unknown>;
+  const known = Object.keys(fieldLabels).filter((field) => field in fields);
+  const others = Object.keys(fields).filter((field) => !(field in fieldLabels));
+  return [...known, ...others]
+    .filter((field) =>
+      field === "active" ? fields[field] === false : show(field, fields[field]) !== "(empty)",
+    )
+    .map((field) => `${label(field)}: ${show(field, fields[field])}`);
+}
+
+const nameInUseLabels: Record<string, string> = {
+  userName: "User name already in use",
+  email: "Email already in use",
+};
+
+/** One readable line per fact of a row, for the activity table. */
+export function describeDetails(kind: ActivityKind, details: ActivityDetails): string[] {
+  const lines: string[] = [];
+  // A group's own rows name it in the Target column already.
+  const aboutGroup =
+    kind === "group.created" || kind === "group.updated" || kind === "group.deleted";
+  if (typeof details.group === "string" && !aboutGroup) lines.push(`Group: ${details.group}`);
+  if (typeof details.organization === "string") {
+    lines.push(`Organization: ${details.organization}`);
+  }
+  if (kind === "user.created" || kind === "user.deleted")
+    lines.push(...snapshotLines(details.user));
+  if (kind === "user.name_in_use_refused" && typeof details.field === "string") {
+    const what = nameInUseLabels[details.field] ?? `${label(details.field)} already in use`;
+    lines.push(`${what}: ${show(details.field, details.value)}`);
+  }
+  for (const change of details.changes ?? []) {
+    lines.push(
+      `${label(change.field)}: ${show(change.field, change.before)} → ${show(change.field, change.after)}`,
+    );
+  }
   if (details.passwordChanged) lines.push("Password changed");
   if (typeof details.reason === "string") lines.push(`Reason: ${details.reason}`);
   if (typeof details.version === "number") lines.push(`Version ${details.version}`);
   if (typeof details.summary === "string") lines.push(details.summary);
-  if (typeof details.group === "string") lines.push(`Group: ${details.group}`);
-  for (const [label, key] of [
+  const grants = permissionList(details.permissions);
+  if (kind === "group.created") lines.push(grants ? `Grants: ${grants}` : "Grants nothing yet");
+  for (const [words, key] of [
     ["Granted", "added"],
     ["Revoked", "removed"],
   ] as const) {
-    const keys = details[key];
-    if (Array.isArray(keys) && keys.length > 0) lines.push(`${label}: ${keys.join(", ")}`);
+    const keys = permissionList(details[key]);
+    if (keys) lines.push(`${words}: ${keys}`);
   }
   const overrides = details.overrides;
   if (Array.isArray(overrides)) {
     for (const change of overrides as { key: string; before: string; after: string }[]) {
-      lines.push(`${change.key}: ${change.before} → ${change.after}`);
+      const before = overrideLabels[change.before] ?? change.before;
+      const after = overrideLabels[change.after] ?? change.after;
+      lines.push(`${permissionWords(change.key)} — ${before} → ${after}`);
     }
   }
   return lines;

@@ -1,32 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Button, ButtonLink } from "@/components/button";
-import { ColorDot } from "@/components/color-dot";
-import { EmptyState, Table, TD, TH, THead, TR } from "@/components/data-table";
-import { Select, TextInput } from "@/components/field";
+import { ButtonLink } from "@/components/button";
+import { EmptyState } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { Pane } from "@/components/pane";
-import { activityKinds } from "@/db/schema/activity";
 import { listActivity } from "@/lib/activity/list-activity";
 import { activityQuerySchema } from "@/lib/activity/schemas";
 import { requireActor } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
 import { pageData } from "@/lib/page-guard";
-import { activityKindLabels, describeDetails } from "./activity-labels";
+import { ActivityFilters } from "./activity-filters";
+import { ActivityTable } from "./activity-table";
+import { PersonFilterNotes } from "./person-filter-notes";
 
 export const metadata: Metadata = { title: "Account Activity" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const timeFormat = new Intl.DateTimeFormat("en", {
-  dateStyle: "medium",
-  timeStyle: "medium",
-  timeZone: "UTC",
-});
-
 export default async function ActivityPage({ searchParams }: Props) {
   const actor = await requireActor();
   const query = activityQuerySchema.parse(await searchParams);
-  const { rows, viewAll, nextBefore } = await pageData(() => listActivity({ actor, query }));
+  const { rows, viewAll, people, nextBefore } = await pageData(() =>
+    listActivity({ actor, query }),
+  );
+  const canViewUsers = can(actor, "users", "view");
   const filters = new URLSearchParams(
     Object.entries({
       actor: query.actor,
@@ -37,6 +34,12 @@ export default async function ActivityPage({ searchParams }: Props) {
     }).filter(([, v]) => v),
   );
   const filtered = filters.size > 0;
+  // The same filters with one person's exact user name: what choosing them in the list does.
+  const narrowTo = (role: "actor" | "target", userName: string) => {
+    const narrowed = new URLSearchParams(filters);
+    narrowed.set(role, userName);
+    return `/activity?${narrowed}`;
+  };
   return (
     <div className="space-y-4">
       <PageHeader
@@ -48,50 +51,8 @@ export default async function ActivityPage({ searchParams }: Props) {
         }
       />
       <Pane title="Filter">
-        <form
-          method="get"
-          action="/activity"
-          className="grid items-end gap-3 p-4 sm:grid-cols-3 lg:grid-cols-6"
-        >
-          <TextInput label="Actor" name="actor" defaultValue={query.actor} help="User name" />
-          <TextInput
-            label="Target user"
-            name="target"
-            defaultValue={query.target}
-            help="User name"
-          />
-          <Select
-            label="Kind"
-            name="kind"
-            defaultValue={query.kind ?? ""}
-            options={[
-              { value: "", label: "Any" },
-              ...activityKinds.map((kind) => ({ value: kind, label: activityKindLabels[kind] })),
-            ]}
-          />
-          <TextInput label="From" name="from" type="date" defaultValue={query.from} />
-          <TextInput
-            label="To"
-            name="to"
-            type="date"
-            defaultValue={query.to}
-            error={
-              query.from && query.to && query.to < query.from
-                ? "The To date is before the From date."
-                : undefined
-            }
-          />
-          <div className="flex gap-2 pb-5">
-            <Button type="submit" variant="secondary">
-              Apply
-            </Button>
-            {filtered ? (
-              <ButtonLink href="/activity" variant="ghost">
-                Clear
-              </ButtonLink>
-            ) : null}
-          </div>
-        </form>
+        <ActivityFilters query={query} canViewUsers={canViewUsers} filtered={filtered} />
+        <PersonFilterNotes people={people} narrowTo={narrowTo} />
       </Pane>
       <Pane
         title="Events"
@@ -125,54 +86,7 @@ export default async function ActivityPage({ searchParams }: Props) {
             )}
           </EmptyState>
         ) : (
-          <Table caption="Account activity" className="max-h-[70vh]">
-            <THead>
-              <tr>
-                <TH>Time (UTC)</TH>
-                <TH>Actor</TH>
-                <TH>Event</TH>
-                <TH>Target</TH>
-                <TH>Details</TH>
-                <TH>Address</TH>
-              </tr>
-            </THead>
-            <tbody>
-              {rows.map((row) => (
-                <TR key={row.id}>
-                  <TD className="whitespace-nowrap">{timeFormat.format(row.createdAt)}</TD>
-                  <TD>
-                    {row.actorLabel ? (
-                      <span className="flex items-center gap-2">
-                        <ColorDot color={row.actorColor ?? undefined} />
-                        {row.actorLabel}
-                      </span>
-                    ) : (
-                      <span className="text-neutral-600">—</span>
-                    )}
-                  </TD>
-                  <TD className="whitespace-nowrap">{activityKindLabels[row.kind] ?? row.kind}</TD>
-                  <TD>
-                    {row.targetLabel ? (
-                      <span className="flex items-center gap-2">
-                        <ColorDot color={row.targetColor ?? undefined} />
-                        {row.targetLabel}
-                      </span>
-                    ) : null}
-                  </TD>
-                  <TD className="max-w-md">
-                    <ul className="space-y-0.5 text-xs text-neutral-700">
-                      {describeDetails(row.details).map((line) => (
-                        <li key={line} className="break-words">
-                          {line}
-                        </li>
-                      ))}
-                    </ul>
-                  </TD>
-                  <TD className="whitespace-nowrap text-neutral-700">{row.clientAddress}</TD>
-                </TR>
-              ))}
-            </tbody>
-          </Table>
+          <ActivityTable rows={rows} canViewUsers={canViewUsers} />
         )}
       </Pane>
     </div>

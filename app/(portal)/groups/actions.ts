@@ -4,14 +4,20 @@ import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { domainErrorState, flash, formAction } from "@/lib/actions/form-action";
 import { requireActor } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { formDataObject } from "@/lib/form-values";
 import { createGroup } from "@/lib/groups/create-group";
 import { deleteGroup } from "@/lib/groups/delete-group";
-import { addGroupMember, removeGroupMember } from "@/lib/groups/group-members";
+import {
+  AmbiguousMemberError,
+  addGroupMember,
+  removeGroupMember,
+} from "@/lib/groups/group-members";
 import { addMemberSchema, groupFormSchema } from "@/lib/groups/schemas";
 import { updateGroup } from "@/lib/groups/update-group";
 import { pageData } from "@/lib/page-guard";
+import { suggestUsers } from "@/lib/users/suggest-users";
 
 const groupId = (formData: FormData) => String(formData.get("id") ?? "");
 
@@ -31,18 +37,56 @@ export async function updateGroupAction(_state: ActionState | undefined, formDat
   });
 }
 
-export async function addGroupMemberAction(_state: ActionState | undefined, formData: FormData) {
-  return formAction(addMemberSchema, formData, async ({ userName }, actor) => {
+/** A user the add-member form offers when what was typed names several, or nobody exactly. */
+export type MemberChoice = {
+  id: string;
+  userName: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+};
+
+export type AddMemberState =
+  | ActionState
+  | (Extract<ActionState, { ok: false }> & { choices: MemberChoice[]; more: boolean });
+
+const asChoice = ({ id, userName, firstName, lastName, email }: MemberChoice): MemberChoice => ({
+  id,
+  userName,
+  firstName,
+  lastName,
+  email,
+});
+
+export async function addGroupMemberAction(
+  _state: AddMemberState | undefined,
+  formData: FormData,
+): Promise<AddMemberState> {
+  return formAction(addMemberSchema, formData, async ({ userName: person }, actor) => {
+    const values = formDataObject(formData);
     try {
-      const user = await addGroupMember({ actor, groupId: groupId(formData), userName });
+      const user = await addGroupMember({ actor, groupId: groupId(formData), person });
       await flash(`${user.userName} added to the group`);
     } catch (error) {
-      // An unknown user name is a mistake in the field, not a missing page.
-      if (error instanceof NotFoundError)
-        return domainErrorState(
-          new ConflictError(error.message, "userName"),
-          formDataObject(formData),
-        );
+      if (error instanceof AmbiguousMemberError) {
+        const state = await domainErrorState(error, values);
+        return { ...state, choices: error.candidates.map(asChoice), more: false };
+      }
+      // Nobody has exactly that name: a mistake in the field (not a missing page), and for
+      // those who may view users a list of the people whose names contain it, to choose from.
+      if (error instanceof NotFoundError) {
+        const found = can(actor, "users", "view")
+          ? await suggestUsers({ actor, q: person })
+          : { users: [], more: false };
+        const message =
+          found.users.length > 0
+            ? `No user has the user name, email or full name "${person.trim()}". Choose one of those it matches.`
+            : `${error.message} Enter a user name, an email or a full name.`;
+        const state = await domainErrorState(new ConflictError(message, "userName"), values);
+        return found.users.length > 0
+          ? { ...state, choices: found.users.map(asChoice), more: found.more }
+          : state;
+      }
       throw error;
     }
     redirect(`/groups/${groupId(formData)}`);

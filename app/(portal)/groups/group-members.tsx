@@ -1,5 +1,7 @@
 import { Button } from "@/components/button";
 import { ColorDot } from "@/components/color-dot";
+import { requireActor } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
 import { removeGroupMemberAction } from "./actions";
 import { AddMemberForm } from "./add-member-form";
 
@@ -12,20 +14,24 @@ type Member = {
   active: boolean;
 };
 
-export function GroupMembers({
+export async function GroupMembers({
   groupId,
   members,
   canEdit,
   lockedReason,
-  suggestions,
 }: {
   groupId: string;
   members: Member[];
   canEdit: boolean;
   /** Why the members cannot be changed here, when the actor may edit groups in general. */
   lockedReason?: string;
-  suggestions: string[];
 }) {
+  const actor = await requireActor();
+  // Suggested like anyone else, so a search for them does not look broken, but marked.
+  const unavailable: Record<string, string> = {
+    ...Object.fromEntries(members.map((member) => [member.id, "Already a member"])),
+    [actor.id]: "You",
+  };
   return (
     <section
       aria-labelledby="members-heading"
@@ -71,7 +77,13 @@ export function GroupMembers({
           ))}
         </ul>
       )}
-      {canEdit ? <AddMemberForm groupId={groupId} suggestions={suggestions} /> : null}
+      {canEdit ? (
+        <AddMemberForm
+          groupId={groupId}
+          canSearchUsers={can(actor, "users", "view")}
+          unavailable={unavailable}
+        />
+      ) : null}
       {lockedReason ? <p className="text-sm text-neutral-600">{lockedReason}</p> : null}
     </section>
   );

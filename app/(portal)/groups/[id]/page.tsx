@@ -6,7 +6,6 @@ import { can } from "@/lib/auth/permissions";
 import { ungrantable } from "@/lib/groups/delegation";
 import { getGroup } from "@/lib/groups/get-group";
 import { pageData } from "@/lib/page-guard";
-import { listUsers } from "@/lib/users/list-users";
 import { deleteGroupAction } from "../actions";
 import { GroupForm } from "../group-form";
 import { GroupManager, loadGroupManager } from "../group-manager";
@@ -23,11 +22,6 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
   const canEdit = can(actor, "groups", "edit");
   // Adding someone to a group hands them its grants: only for those who hold them all.
   const mayManageMembers = canEdit && ungrantable(actor, group.permissions).length === 0;
-  const suggestions = can(actor, "users", "view")
-    ? (await listUsers({ actor, query: { status: "active", q: "" } })).rows.map(
-        (user) => user.userName,
-      )
-    : [];
   return (
     <GroupManager
       loaded={loaded}
@@ -75,7 +69,6 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
                 ? "This group grants actions you do not have, so you cannot change its members."
                 : undefined
             }
-            suggestions={suggestions}
           />
         </Pane>
       }
