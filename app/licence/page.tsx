@@ -15,9 +15,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 export default async function LicencePage({ searchParams }: Props) {
-  const session = await currentSession();
-  if (session.status === "anonymous") redirect("/sign-in?callbackUrl=/licence");
   const next = safeRedirectPath((await searchParams).next, "/");
+  const session = await currentSession();
+  if (session.status === "anonymous") {
+    // Back here after signing in, still knowing where the user was going.
+    const callbackUrl = `/licence?${new URLSearchParams({ next })}`;
+    redirect(`/sign-in?${new URLSearchParams({ callbackUrl })}`);
+  }
   const overview = await getLicenceOverview({ actor: session.actor });
   if (!overview) redirect(next);
   const { current, acceptedAt, mayManage, pending } = overview;

@@ -16,6 +16,7 @@ const notices: Record<string, string> = {
   "password-changed": "Your password was changed. Sign in with the new one.",
   "licence-declined": "You declined the licence agreement and were signed out.",
   "signed-out": "You are signed out.",
+  "session-ended": "Your session ended. Sign in again to continue.",
 };
 
 export default async function SignInPage({ searchParams }: Props) {

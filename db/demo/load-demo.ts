@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { createOrganization } from "../../lib/accounts/setup-organization";
 import type { Actor } from "../../lib/auth/actor";
 import { hashPassword } from "../../lib/auth/passwords";
+import { env } from "../../lib/env";
 import { createGroup } from "../../lib/groups/create-group";
 import { addGroupMember } from "../../lib/groups/group-members";
 import type { GroupInput } from "../../lib/groups/schemas";
@@ -91,9 +92,21 @@ async function loadDemo() {
   console.log(`Every demo user has the same password; e.g. ${people[5]?.userName} is a User.`);
 }
 
-loadDemo()
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  })
-  .finally(() => closeDb());
+// Every demo user shares the password printed above, an Administrator among them: in a
+// production database that is an open door, so it takes a deliberate --force.
+if (env.NODE_ENV === "production" && !process.argv.includes("--force")) {
+  console.error(
+    "Refusing to load the demo organization: NODE_ENV is production, and the demo adds " +
+      "users (an Administrator among them) whose password is published.\n" +
+      "Unset NODE_ENV to load it into a development database, or run " +
+      "`npm run demo -- --force` if you really mean this database.",
+  );
+  process.exitCode = 1;
+} else {
+  loadDemo()
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    })
+    .finally(() => closeDb());
+}

@@ -1,7 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
 import { adminState } from "./support/accounts";
 import { deleteFormFields } from "./support/crafted-post";
 import { waitForHydration } from "./support/hydration";
+import { expect, type Page, test } from "./support/test";
 import {
   adminPage,
   createUser,

@@ -1,7 +1,7 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
 import { adminState, signIn, userPassword } from "./support/accounts";
 import { expectNoSeriousViolations } from "./support/axe";
 import { waitForHydration } from "./support/hydration";
+import { expect, type Locator, type Page, test } from "./support/test";
 import {
   createUser,
   expectToast,
@@ -59,7 +59,7 @@ test("the User Manager pages and the delete dialog have no serious accessibility
   await expectNoSeriousViolations(page, `/users/${id}`);
 
   await page.goto(`/users?q=${user.userName}`);
-  const trash = page.getByRole("button", { name: `Delete ${user.userName}` });
+  const trash = page.getByRole("link", { name: `Delete ${user.userName}` });
   await waitForHydration(trash);
   await trash.click();
   await expect(page.getByRole("dialog")).toBeVisible();
@@ -138,7 +138,7 @@ test("the user form can be filled in and saved with the keyboard alone", async (
   expect(outline.style).not.toBe("none");
   await page.keyboard.press("Enter");
 
-  await expectToast(page, "User saved");
+  await expectToast(page, "User created");
   await openUser(page, userName);
   await expect(page.getByLabel("First Name")).toHaveValue("Mary");
   await expect(page.getByLabel("Active")).toBeChecked();

@@ -1,5 +1,5 @@
-import { expect, test as setup } from "@playwright/test";
 import { admin, adminState } from "./support/accounts";
+import { expect, test as setup } from "./support/test";
 
 setup("first run creates the organization, signs in and asks for the licence", async ({ page }) => {
   await page.goto("/");

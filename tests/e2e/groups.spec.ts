@@ -1,8 +1,8 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
 import { adminState } from "./support/accounts";
 import { expectNoSeriousViolations } from "./support/axe";
 import { deleteFormFields } from "./support/crafted-post";
 import { waitForHydration } from "./support/hydration";
+import { expect, type Locator, type Page, test } from "./support/test";
 import {
   adminPage,
   createUser,
@@ -17,19 +17,19 @@ test.use({ storageState: adminState });
 /** The row of the module list that names `module`. */
 function moduleRow(page: Page, module: string): Locator {
   return page.getByRole("listitem").filter({
-    has: page.getByRole("link", { name: new RegExp(`^–(Show|Hide)– ${module} actions$`) }),
+    has: page.getByRole("group", { name: `${module} actions`, exact: true, includeHidden: true }),
   });
 }
 
-/** Opens a module's actions with its "–Show–" link (all are open already without scripts). */
+/** Opens a module's actions with its "Show actions" button (all are open without scripts). */
 async function showModule(page: Page, module: string): Promise<Locator> {
   const row = moduleRow(page, module);
   // Before hydration every module is open; once scripts run they start closed.
-  await waitForHydration(row.getByRole("link"));
-  const show = row.getByRole("link", { name: `–Show– ${module} actions` });
+  await waitForHydration(row.getByRole("button", { name: new RegExp(`actions for ${module}$`) }));
+  const show = row.getByRole("button", { name: `Show actions for ${module}` });
   if (await show.isVisible()) {
     await show.click();
-    await expect(row.getByRole("link", { name: `–Hide– ${module} actions` })).toBeVisible();
+    await expect(row.getByRole("button", { name: `Hide actions for ${module}` })).toBeVisible();
   }
   return row;
 }
@@ -95,7 +95,7 @@ test("a Helpdesk group lets its members edit users but not delete them, until a 
   ).toBeVisible();
   await expect(member.getByRole("button", { name: "Add New" })).toHaveCount(0);
   const customerId = await openUser(member, customer.userName);
-  await expect(member.getByRole("button", { name: /^Delete/ })).toHaveCount(0);
+  await expect(member.getByRole("link", { name: /^Delete/ })).toHaveCount(0);
   await expect(member.getByRole("button", { name: /Inactivate/ })).toHaveCount(0);
   // Only an Administrator may make Administrators.
   await expect(member.getByLabel("Role").locator("option")).toHaveText(["User"]);
@@ -106,7 +106,7 @@ test("a Helpdesk group lets its members edit users but not delete them, until a 
   await member.getByRole("button", { name: "Save" }).click();
   await expectToast(member, "User saved");
   await member.goto(`/users?q=${customer.userName}`);
-  await expect(member.getByRole("button", { name: `Delete ${customer.userName}` })).toHaveCount(0);
+  await expect(member.getByRole("link", { name: `Delete ${customer.userName}` })).toHaveCount(0);
   // Administrators are out of a delegate's reach: no Edit on their rows.
   await member.goto("/users?q=admin");
   await expect(member.getByRole("link", { name: "admin", exact: true })).toBeVisible();
@@ -217,7 +217,7 @@ test.describe("without JavaScript", () => {
     const name = uniqueName("Night shift");
     await page.goto("/groups/new");
     // Every module's actions are open without scripts.
-    await expect(page.getByRole("link", { name: /^–Hide– / })).toHaveCount(10);
+    await expect(page.getByRole("group", { name: / actions$/ })).toHaveCount(10);
     await page.getByLabel("Name", { exact: true }).fill(name);
     await moduleRow(page, "Groups").getByLabel("View", { exact: true }).check();
     await page.getByRole("button", { name: "Save" }).click();

@@ -1,6 +1,6 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
 import { adminState, signIn } from "./support/accounts";
 import { waitForHydration } from "./support/hydration";
+import { type Browser, expect, type Page, test } from "./support/test";
 import { adminPage, createUser, expectToast, freshContext, uniqueName } from "./support/users";
 
 test.use({ storageState: adminState });

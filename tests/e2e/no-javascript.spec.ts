@@ -1,5 +1,5 @@
-import { type Browser, expect, test } from "@playwright/test";
 import { adminState, userPassword } from "./support/accounts";
+import { type Browser, expect, test } from "./support/test";
 import {
   adminPage,
   createUser,
@@ -44,8 +44,8 @@ test("adds a user: the server's validation errors first, then the saved user", a
   await page.getByLabel("New Password").fill(userPassword);
   await page.getByLabel("Email", { exact: true }).fill(`${userName}@example.test`);
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page).toHaveURL(/\/users$/);
-  await expectToast(page, "User saved");
+  await expect(page).toHaveURL(/\/users\/[0-9a-f-]{36}\?/);
+  await expectToast(page, "User created");
 
   // A new user is active unless the Active box was cleared.
   await page.goto(`/users?q=${userName}`);
@@ -70,9 +70,9 @@ test("inactivates a user", async ({ page, browser }) => {
   const user = await userMadeWithScripts(browser, "nojs-off");
   await openUser(page, user.userName);
   await page.getByRole("button", { name: "Inactivate" }).click();
-  await expect(page).toHaveURL(/\/users\?status=inactive/);
   await expectToast(page, "User inactivated");
-  await expect(page.getByRole("link", { name: user.userName, exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reactivate" })).toBeVisible();
+  await openUser(page, user.userName, "inactive");
 });
 
 test("deletes a user through the confirmation page; Cancel keeps them", async ({
@@ -81,7 +81,7 @@ test("deletes a user through the confirmation page; Cancel keeps them", async ({
 }) => {
   const user = await userMadeWithScripts(browser, "nojs-del");
   await page.goto(`/users?q=${user.userName}`);
-  await page.getByRole("button", { name: `Delete ${user.userName}` }).click();
+  await page.getByRole("link", { name: `Delete ${user.userName}` }).click();
   await expect(page).toHaveURL(/\/users\/[0-9a-f-]{36}\/delete/);
   await expect(page.getByRole("heading", { name: `Delete user ${user.userName}?` })).toBeVisible();
   await expect(page.getByRole("button", { name: "Delete", exact: true })).toBeVisible();
@@ -91,10 +91,10 @@ test("deletes a user through the confirmation page; Cancel keeps them", async ({
   await expect(page.getByLabel("User Name")).toHaveValue(user.userName);
 
   await page.goto(`/users?q=${user.userName}`);
-  await page.getByRole("button", { name: `Delete ${user.userName}` }).click();
+  await page.getByRole("link", { name: `Delete ${user.userName}` }).click();
   await page.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(page).toHaveURL(/\/users(\?|$)/);
-  await expectToast(page, "User deleted successfully");
+  await expectToast(page, "User deleted");
   await page.goto(`/users?q=${user.userName}`);
   await expect(page.getByText("No users match your search")).toBeVisible();
 });

@@ -1,6 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
 import { admin, adminState, signIn } from "./support/accounts";
 import { waitForHydration } from "./support/hydration";
+import { expect, type Page, test } from "./support/test";
 import { createUser, expectToast, freshContext, openUser, uniqueName } from "./support/users";
 
 // Failed sign-ins count against 127.0.0.1 for the whole suite (over 100 a day blocks

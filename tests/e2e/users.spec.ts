@@ -1,7 +1,7 @@
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
 import { admin, adminState, userPassword } from "./support/accounts";
 import { waitForHydration } from "./support/hydration";
+import { expect, type Page, test } from "./support/test";
 import {
   createUser,
   expectFieldError,
@@ -48,8 +48,9 @@ test("saves a user with every field and shows each value when reopened", async (
   await page.getByLabel("Role").selectOption({ label: "Administrator" });
   await page.getByRole("button", { name: "Save" }).click();
 
-  await expect(page).toHaveURL(/\/users$/);
-  await expectToast(page, "User saved");
+  // The new user opens, selected in the list.
+  await expect(page).toHaveURL(/\/users\/[0-9a-f-]{36}\?/);
+  await expectToast(page, "User created");
 
   await openUser(page, userName);
   const title = page.getByRole("heading", { name: new RegExp(userName) });
@@ -124,7 +125,7 @@ test("refuses a taken user name and keeps everything typed", async ({ page }) =>
   await page.getByLabel("Address").fill("Arlington\nVirginia");
   await page.getByRole("button", { name: "Save" }).click();
 
-  await expectFieldError(page, "User Name", "This user name is taken.");
+  await expectFieldError(page, "User Name", "This user name is already in use.");
   await expect(page).toHaveURL(/\/users\/new$/);
   await expect(page.getByLabel("User Name")).toHaveValue(taken.userName);
   await expect(page.getByLabel("New Password")).toHaveValue(userPassword);
@@ -138,7 +139,7 @@ test("refuses a taken user name and keeps everything typed", async ({ page }) =>
   // while the other fields' state stays as it was.
   await page.getByLabel("User Name").fill(`${taken.userName}-2`);
   await expect(page.getByLabel("User Name")).not.toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("This user name is taken.")).toHaveCount(0);
+  await expect(page.getByText("This user name is already in use.")).toHaveCount(0);
 });
 
 test("never shows a Click To Dial template in the list or in account activity", async ({
@@ -181,27 +182,27 @@ test("search narrows the list and lives in the URL, so reload and Back keep it",
   await search.fill(`${stamp}-alpha`);
   await search.press("Enter");
   await expect(page).toHaveURL(new RegExp(`[?&]q=${stamp}-alpha`));
-  await expect(list.getByRole("link", { name: alpha.userName })).toBeVisible();
-  await expect(list.getByRole("link", { name: beta.userName })).toHaveCount(0);
+  await expect(list.getByRole("link", { name: alpha.userName, exact: true })).toBeVisible();
+  await expect(list.getByRole("link", { name: beta.userName, exact: true })).toHaveCount(0);
 
   await page.reload();
   await expect(search).toHaveValue(`${stamp}-alpha`);
-  await expect(list.getByRole("link", { name: alpha.userName })).toBeVisible();
-  await expect(list.getByRole("link", { name: beta.userName })).toHaveCount(0);
+  await expect(list.getByRole("link", { name: alpha.userName, exact: true })).toBeVisible();
+  await expect(list.getByRole("link", { name: beta.userName, exact: true })).toHaveCount(0);
 
   await search.fill(stamp);
   await search.press("Enter");
   await expect(page).toHaveURL(new RegExp(`[?&]q=${stamp}$`));
-  await expect(list.getByRole("link", { name: alpha.userName })).toBeVisible();
-  await expect(list.getByRole("link", { name: beta.userName })).toBeVisible();
+  await expect(list.getByRole("link", { name: alpha.userName, exact: true })).toBeVisible();
+  await expect(list.getByRole("link", { name: beta.userName, exact: true })).toBeVisible();
   // A short list has no pages to move between.
   const pages = page.getByRole("navigation", { name: "Pages" });
   await expect(pages.getByRole("link")).toHaveCount(0);
 
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`[?&]q=${stamp}-alpha$`));
-  await expect(list.getByRole("link", { name: alpha.userName })).toBeVisible();
-  await expect(list.getByRole("link", { name: beta.userName })).toHaveCount(0);
+  await expect(list.getByRole("link", { name: alpha.userName, exact: true })).toBeVisible();
+  await expect(list.getByRole("link", { name: beta.userName, exact: true })).toHaveCount(0);
 
   await search.fill(uniqueName("nobody"));
   await search.press("Enter");
@@ -213,19 +214,19 @@ test("an inactivated user moves to Inactive Users and back when reactivated", as
   await openUser(page, user.userName);
   await page.getByRole("button", { name: "Inactivate" }).click();
   await expectToast(page, "User inactivated");
-  await expect(page.getByRole("heading", { name: "Inactive Users" })).toBeVisible();
-  await expect(page.getByRole("link", { name: user.userName, exact: true })).toBeVisible();
-
-  await page.goto(`/users?q=${user.userName}`);
-  await expect(page.getByText("No users match your search")).toBeVisible();
-
-  await openUser(page, user.userName, "inactive");
+  // The user stays open, now marked Inactive, with the same search around them.
   await expect(page.getByRole("region", { name: new RegExp(user.userName) })).toContainText(
     "Inactive",
   );
+  await expect(page).toHaveURL(new RegExp(`q=${user.userName}`));
+  const tabs = page.getByRole("navigation", { name: "User status" });
+  await expect(tabs.getByRole("link", { name: "Inactive 1" })).toBeVisible();
+  await expect(page.getByText("No users match your search")).toBeVisible();
+
+  await openUser(page, user.userName, "inactive");
   await page.getByRole("button", { name: "Reactivate" }).click();
   await expectToast(page, "User reactivated");
-  await expect(page.getByRole("heading", { name: "User List", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Inactivate" })).toBeVisible();
   await page.goto(`/users?q=${user.userName}`);
   await expect(page.getByRole("link", { name: user.userName, exact: true })).toBeVisible();
   await page.goto(`/users?status=inactive&q=${user.userName}`);
@@ -239,7 +240,7 @@ test("deletes a user after confirming in the dialog; Cancel keeps them", async (
     .getByRole("link", { name: user.userName, exact: true })
     .getAttribute("href");
   const id = userIdFrom(new URL(href ?? "", page.url()).href);
-  const trash = page.getByRole("button", { name: `Delete ${user.userName}` });
+  const trash = page.getByRole("link", { name: `Delete ${user.userName}` });
   await waitForHydration(trash);
 
   await trash.click();
@@ -254,7 +255,7 @@ test("deletes a user after confirming in the dialog; Cancel keeps them", async (
   await trash.click();
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Delete" }).click();
-  await expectToast(page, "User deleted successfully");
+  await expectToast(page, "User deleted");
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("link", { name: user.userName, exact: true })).toHaveCount(0);
   expect((await page.request.get(`/users/${id}`)).status()).toBe(404);

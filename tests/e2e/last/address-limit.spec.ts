@@ -1,6 +1,6 @@
 import http from "node:http";
-import { expect, test } from "@playwright/test";
 import { admin } from "../support/accounts";
+import { expect, test } from "../support/test";
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 

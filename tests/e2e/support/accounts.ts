@@ -10,7 +10,13 @@ export const admin = {
 };
 
 /** Browser state of the signed-in Administrator, written by first-run.setup.ts. */
-export const adminState = path.join(import.meta.dirname, "..", ".auth", "admin.json");
+export const adminState = path.join(
+  import.meta.dirname,
+  "..",
+  ".auth",
+  // Per port: a run beside this one (another port, another server) has its own sessions.
+  `admin-${process.env.E2E_PORT ?? 3210}.json`,
+);
 
 export const userPassword = "a sturdy passphrase for tests";
 
@@ -45,5 +51,5 @@ export async function createUserViaForm(
   await page.getByLabel("Email", { exact: true }).fill(user.email);
   if (user.role) await page.getByLabel("Role").selectOption({ label: user.role });
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status")).toContainText("User saved");
+  await expect(page.getByRole("status")).toContainText("User created");
 }
