@@ -7,7 +7,8 @@ export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "test-results",
+  // Per port, like the build and data folders: a run beside this one keeps its own results.
+  outputDir: port === 3210 ? "test-results" : `test-results-${port}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { ForbiddenMessage } from "@/components/status-message";
-import { currentSession } from "@/lib/auth/current-user";
+import { currentSession, requestedPath } from "@/lib/auth/current-user";
 import { permissionLabel } from "@/lib/auth/modules";
 import type { ForbiddenError } from "@/lib/errors";
-import { recordedRefusal } from "@/lib/page-guard";
+import { recordedRefusal, refusalForPath } from "@/lib/page-guard";
 import { listAdministrators } from "@/lib/users/list-administrators";
 
 function fullName(person: { firstName: string; lastName: string }): string {
@@ -12,9 +12,9 @@ function fullName(person: { firstName: string; lastName: string }): string {
 
 /**
  * The "Not allowed" page's body. With the refusal known it names the missing permission
- * and the Administrators to ask; without it (see lib/page-guard.ts) it is the general
- * page. Next.js renders this on every request, so nothing is loaded unless a refusal was
- * recorded: that costs a request that was refused, never one that was not.
+ * and the Administrators to ask; without it, the permission the requested path needs
+ * (see lib/page-guard.ts). Next.js renders this on every request: the session is the
+ * request's own (cached), and the Administrators are loaded only for a refusal.
  */
 export async function ForbiddenNotice({
   refusal,
@@ -23,9 +23,10 @@ export async function ForbiddenNotice({
   refusal: ForbiddenError | undefined;
   standalone: boolean;
 }) {
-  if (!refusal) return <ForbiddenMessage standalone={standalone} />;
   const session = await currentSession();
   if (session.status === "anonymous") return <ForbiddenMessage standalone={standalone} />;
+  refusal ??= refusalForPath(session.actor, await requestedPath());
+  if (!refusal) return <ForbiddenMessage standalone={standalone} />;
   const { administrators, more } = await listAdministrators({ actor: session.actor });
   const needed = refusal.permission ? permissionLabel(refusal.permission) : undefined;
   const subject = needed

@@ -2,7 +2,8 @@ import "server-only";
 import { forbidden, notFound } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, type ModuleAction, type ModuleKey } from "@/lib/auth/permissions";
+import { type PermissionKey, permissionLabel } from "@/lib/auth/modules";
+import { assertCan, canKey, type ModuleAction, type ModuleKey } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 
 // forbidden() takes no argument, so the reason travels beside it: in a record that React's
@@ -20,6 +21,26 @@ const refusalRecord = cache((): { refusal?: ForbiddenError } => ({}));
 /** The refusal this render recorded, for the "Not allowed" page to explain. */
 export function recordedRefusal(): ForbiddenError | undefined {
   return refusalRecord().refusal;
+}
+
+// What each page needs before anything else, most specific first. The "Not allowed" page
+// falls back on it when the page's own refusal has not reached it (see above): the path
+// and the signed-in user always have.
+const pagePermissions: [RegExp, PermissionKey][] = [
+  [/^\/users\/new(?:[/?]|$)/, "users:create"],
+  [/^\/users\/[^/?]+\/delete(?:[/?]|$)/, "users:delete"],
+  [/^\/users(?:[/?]|$)/, "users:view"],
+  [/^\/groups\/new(?:[/?]|$)/, "groups:create"],
+  [/^\/groups\/[^/?]+\/delete(?:[/?]|$)/, "groups:delete"],
+  [/^\/groups(?:[/?]|$)/, "groups:view"],
+  [/^\/activity(?:[/?]|$)/, "activity:view_own"],
+];
+
+/** The permission the page at `path` needs and `actor` lacks, as the refusal it leads to. */
+export function refusalForPath(actor: Actor, path: string): ForbiddenError | undefined {
+  const key = pagePermissions.find(([pattern]) => pattern.test(path))?.[1];
+  if (!key || canKey(actor, key)) return undefined;
+  return new ForbiddenError(`You need ${permissionLabel(key)}.`, key);
 }
 
 /** Answers with the "Not allowed" page (403), recording why for that page to say. */
