@@ -3,9 +3,9 @@
 // a password. The package has no exports map, so this path resolves in bundlers and in Node ESM.
 import rankedPasswords from "@zxcvbn-ts/language-common/dist/passwords.json.mjs";
 
-// The issue asks for the 10,000 most common; only 25 of those are 12 characters or longer, so
-// the length rule alone would make the check nearly moot. The package's whole ranked list (about
-// 49,000 leaked passwords, the top 10,000 first) also catches "password1234" and "123456789012".
+// Only 25 of the 10,000 most common passwords are 12 characters or longer, so with the length
+// rule a top-10,000 check would be nearly moot. The package's whole ranked list (about 49,000
+// leaked passwords, the top 10,000 first) also catches "password1234" and "123456789012".
 
 let commonPasswords: Set<string> | undefined;
 

@@ -369,7 +369,7 @@ describe("names and emails in use elsewhere (10)", () => {
   });
 });
 
-describe("found by an attack review", () => {
+describe("no way around the rules", () => {
   it("asks for the current password when one's own id comes in another letter case", async () => {
     const { user, actor } = await createTestUser(admin, { role: "administrator" });
     const error = await rejectionOf(
