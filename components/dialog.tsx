@@ -13,7 +13,7 @@ import { useFormStatus } from "react-dom";
 import { type ButtonSize, type ButtonVariant, buttonClasses } from "./button";
 
 /** Submits the confirmation and reports when the action has finished, to close the dialog. */
-function ConfirmButton({ label, onDone }: { label: ReactNode; onDone: () => void }) {
+export function ConfirmButton({ label, onDone }: { label: ReactNode; onDone: () => void }) {
   const { pending } = useFormStatus();
   const wasPending = useRef(false);
   useEffect(() => {

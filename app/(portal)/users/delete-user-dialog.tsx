@@ -1,26 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { useFormStatus } from "react-dom";
 import { buttonClasses } from "@/components/button";
+import { ConfirmButton } from "@/components/dialog";
 import { deleteUserAction } from "./actions";
 
 type Target = { id: string; userName: string; trigger: HTMLAnchorElement };
-
-/** Submits the deletion and reports when the action has finished, to close the dialog. */
-function DeleteButton({ onDone }: { onDone: () => void }) {
-  const { pending } = useFormStatus();
-  const wasPending = useRef(false);
-  useEffect(() => {
-    if (wasPending.current && !pending) onDone();
-    wasPending.current = pending;
-  }, [pending, onDone]);
-  return (
-    <button type="submit" disabled={pending} className={buttonClasses("danger")}>
-      Delete
-    </button>
-  );
-}
 
 /**
  * The page's one delete confirmation, for every Delete link on it (the list's rows and
@@ -101,7 +86,7 @@ export function DeleteUserDialog({ returnTo }: { returnTo: string }) {
           >
             Cancel
           </button>
-          <DeleteButton onDone={close} />
+          <ConfirmButton label="Delete" onDone={close} />
         </div>
       </form>
     </dialog>
