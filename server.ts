@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
 import { closeDb } from "./db/client";
@@ -56,7 +57,39 @@ async function main() {
   process.on("SIGTERM", stop);
 }
 
-main().catch((error: unknown) => {
+/**
+ * With SERVER_PROCESSES above 1, this process applies the migrations and keeps that many
+ * servers running on the same port (the operating system spreads the connections): each
+ * renders on a core of its own. Their state is all in PostgreSQL, as with several machines.
+ */
+async function supervise(processes: number) {
+  if (!env.DATABASE_URL) {
+    throw new Error("SERVER_PROCESSES above 1 needs DATABASE_URL: PGlite allows one process.");
+  }
+  authSecret();
+  await applyMigrations();
+  await closeDb();
+  let stopping = false;
+  for (let started = 0; started < processes; started++) cluster.fork();
+  cluster.on("exit", (_worker, code) => {
+    if (!stopping) {
+      console.error(`A server process stopped (code ${code}); starting another.`);
+      cluster.fork();
+    } else if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+  });
+  const stop = () => {
+    stopping = true;
+    setTimeout(() => process.exit(0), 6000).unref();
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+const started =
+  cluster.isPrimary && !dev && env.SERVER_PROCESSES > 1 ? supervise(env.SERVER_PROCESSES) : main();
+
+started.catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

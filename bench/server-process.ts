@@ -32,6 +32,24 @@ export function readRss(pid: number): number | undefined {
   }
 }
 
+/** The server's RSS with its child processes' (SERVER_PROCESSES above 1 forks servers). */
+function readTreeRss(pid: number): number | undefined {
+  const own = readRss(pid);
+  if (own === undefined) return undefined;
+  let children: number[] = [];
+  try {
+    children = fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    // No children file (another platform): the server's own figure.
+  }
+  return children.reduce((total, child) => total + (readRss(child) ?? 0), own);
+}
+
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once("exit", () => resolve()));
@@ -86,7 +104,7 @@ export async function startServer(
     pid,
     origin,
     coldStartMs: performance.now() - started,
-    rss: () => readRss(pid),
+    rss: () => readTreeRss(pid),
     stop,
   };
 }

@@ -25,6 +25,9 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag,
   HOST: z.string().trim().min(1).default("0.0.0.0"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Server processes sharing the port (production on PostgreSQL): one Node process renders
+  // on one core.
+  SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   // Absolute lifetime of a sign-in, never extended by activity.
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   // A session unused for this long ends (Administrators hold more power: shorter).
