@@ -17,9 +17,10 @@ export function TrashIconSymbol() {
   );
 }
 
+/** A row's trash icon (sized by the list's CSS). */
 export function TrashIconUse() {
   return (
-    <svg aria-hidden="true" className="size-4">
+    <svg aria-hidden="true">
       <use href="#trash-icon" />
     </svg>
   );

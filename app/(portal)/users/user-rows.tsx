@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
+import { deleteHref, TrashIconUse } from "./delete-user-link";
 
 /**
  * One row of the User List, as data: the page sends this, not 50 rendered rows. A tuple,
@@ -60,10 +61,8 @@ export function UserRows({
           <td>{email}</td>
           <td>
             {deletable ? (
-              <a href={`/users/${id}/delete${returnTo}`} data-delete-user="">
-                <svg aria-hidden="true">
-                  <use href="#trash-icon" />
-                </svg>
+              <a href={deleteHref(id, returnTo)} data-delete-user="">
+                <TrashIconUse />
                 <span className="sr-only">{`Delete ${userName}`}</span>
               </a>
             ) : null}

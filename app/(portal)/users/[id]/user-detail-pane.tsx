@@ -26,7 +26,6 @@ export function UserDetailPane({
   children: ReactNode;
 }) {
   const self = user.id === actor.id;
-  const mayChange = mayManage;
   return (
     <Pane
       title={
@@ -50,7 +49,7 @@ export function UserDetailPane({
           <Link href={`/users${returnTo}`} className="text-sm text-accent-700 underline lg:hidden">
             Back to list
           </Link>
-          {!self && mayChange && can(actor, "users", "inactivate") ? (
+          {!self && mayManage && can(actor, "users", "inactivate") ? (
             <form action={setUserActiveAction}>
               <input type="hidden" name="id" value={user.id} />
               <input type="hidden" name="active" value={user.active ? "false" : "true"} />
@@ -69,7 +68,7 @@ export function UserDetailPane({
               Display Permissions
             </LinkButton>
           ) : null}
-          {!self && mayChange && can(actor, "users", "delete") ? (
+          {!self && mayManage && can(actor, "users", "delete") ? (
             <a
               href={deleteHref(user.id, returnTo)}
               data-delete-user={user.userName}
