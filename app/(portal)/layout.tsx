@@ -9,6 +9,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const items = [
     { href: "/users", label: "Users", visible: can(actor, "users", "view") },
     { href: "/groups", label: "Groups", visible: can(actor, "groups", "view") },
+    { href: "/instances", label: "Instances", visible: can(actor, "instances", "view") },
+    { href: "/templates", label: "Templates", visible: can(actor, "templates", "view") },
     { href: "/activity", label: "Account Activity", visible: can(actor, "activity", "view_own") },
     { href: "/profile", label: "Profile", visible: true },
   ];

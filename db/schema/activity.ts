@@ -19,6 +19,21 @@ export const activityKinds = [
   "group.member_added",
   "group.member_removed",
   "permissions.changed",
+  "instance.created",
+  "instance.updated",
+  "instance.deleted",
+  "instance.rebuild_requested",
+  "instance.rebuilt",
+  "instance.rebuild_failed",
+  "feature.created",
+  "feature.updated",
+  "feature.deleted",
+  "template.created",
+  "template.updated",
+  "template.deleted",
+  "seat.created",
+  "seat.updated",
+  "seat.deleted",
 ] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 
