@@ -33,6 +33,32 @@ const envSchema = z.object({
   // A session unused for this long ends (Administrators hold more power: shorter).
   SESSION_IDLE_MINUTES_ADMINISTRATOR: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_IDLE_MINUTES_USER: z.coerce.number().int().min(1).max(1440).default(60),
+  // Background jobs (lib/jobs): how often an idle dispatcher looks for due work, and a switch
+  // for processes that must not run any (tests, benchmarks).
+  JOBS_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  JOBS_DISABLED: booleanFlag,
+  // The provisioning back end of instances. Both set: rebuilds are sent there, signed with the
+  // secret, which also signs its reports to /api/provisioning/events. Unset: an embedded
+  // stand-in completes each rebuild a few seconds after it is requested.
+  PROVISIONING_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(z.url({ protocol: /^https?$/ }).optional()),
+  PROVISIONING_SECRET: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(z.string().min(24, "PROVISIONING_SECRET must be at least 24 characters").optional()),
+  // Where the provisioning back end reports back; sent with each rebuild request when set.
+  PROVISIONING_CALLBACK_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(z.url({ protocol: /^https?$/ }).optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -49,6 +75,13 @@ function loadEnv(): Env {
 }
 
 export const env = loadEnv();
+
+// A URL without its secret would send unsigned rebuild requests nobody could trust.
+if (env.PROVISIONING_URL && !env.PROVISIONING_SECRET) {
+  throw new Error(
+    "Invalid configuration:\n  PROVISIONING_SECRET: required when PROVISIONING_URL is set",
+  );
+}
 
 /** Absolute path of the folder that holds PGlite's data and the generated auth secret. */
 export const dataDir = path.resolve(env.DATA_DIR);
