@@ -1,7 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import {
+  type BaseSyntheticEvent,
+  startTransition,
+  useActionState,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import { type DefaultValues, type FieldValues, type Path, useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -34,9 +41,12 @@ export function useServerForm<Input extends FieldValues>(options: {
   });
   // Every Save goes to the server, even with the browser's errors showing: only the
   // server knows some problems (a user name in use), and one Save reports them all.
-  const submit = () => {
+  // The button pressed goes along, as in a plain post: a form may have several (Save, a
+  // wizard's step).
+  const submit = (_values: unknown, event?: BaseSyntheticEvent) => {
     if (!formRef.current) return;
-    const formData = new FormData(formRef.current);
+    const submitter = (event?.nativeEvent as SubmitEvent | undefined)?.submitter ?? null;
+    const formData = new FormData(formRef.current, submitter);
     startTransition(() => formAction(formData));
   };
   // Valid or not in the browser, the form is sent; handleSubmit marks it submitted, so

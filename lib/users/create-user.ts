@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
 import { assertCan } from "@/lib/auth/permissions";
 import { ForbiddenError, InvalidError } from "@/lib/errors";
+import { saveDraftSeats } from "@/lib/seats/save-draft-seats";
 import { withNameInUseLimit } from "./name-in-use-limit";
 import type { CreateUserInput } from "./schemas";
 import { setUserGroups } from "./set-user-groups";
@@ -13,9 +14,14 @@ import { assertUniqueUserFields, rethrowUniqueViolation } from "./unique-fields"
 import { userSnapshot } from "./user-changes";
 import { userColumns } from "./user-record";
 
-export type CreateUserOptions = { actor: Actor; input: CreateUserInput };
+export type CreateUserOptions = {
+  actor: Actor;
+  input: CreateUserInput;
+  /** The form's draft, when seats were added to it in the seat wizard. */
+  draftId?: string;
+};
 
-export async function createUser({ actor, input }: CreateUserOptions) {
+export async function createUser({ actor, input, draftId }: CreateUserOptions) {
   assertCan(actor, "users", "create");
   if (input.role === "administrator" && actor.role !== "administrator") {
     throw new ForbiddenError("Only an Administrator can make someone an Administrator.");
@@ -45,6 +51,7 @@ export async function createUser({ actor, input }: CreateUserOptions) {
             clientAddress: actor.clientAddress,
           });
           if (groupIds) await setUserGroups(tx, actor, created!, groupIds);
+          if (draftId) await saveDraftSeats(tx, { actor, user: created!, draftId });
           return created!;
         });
       } catch (error) {

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
 import { assertCan } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { saveDraftSeats } from "@/lib/seats/save-draft-seats";
 import { assertAnotherActiveAdministrator } from "./administrator-guard";
 import { changeUserActive } from "./change-user-active";
 import { assertMayManageUser } from "./delegation-guard";
@@ -20,10 +21,16 @@ import { userChanges } from "./user-changes";
 import { userColumns } from "./user-record";
 import { verifyOwnChange } from "./verify-own-change";
 
-export type UpdateUserOptions = { actor: Actor; userId: string; input: UpdateUserInput };
+export type UpdateUserOptions = {
+  actor: Actor;
+  userId: string;
+  input: UpdateUserInput;
+  /** The form's draft, when seats were added to it in the seat wizard. */
+  draftId?: string;
+};
 
 /** Saves the User Details form of an existing user. */
-export async function updateUser({ actor, userId, input }: UpdateUserOptions) {
+export async function updateUser({ actor, userId, input, draftId }: UpdateUserOptions) {
   assertCan(actor, "users", "edit");
   const db = getDb();
   // Password work happens before the transaction: argon2 never holds a connection. Who is
@@ -97,6 +104,7 @@ export async function updateUser({ actor, userId, input }: UpdateUserOptions) {
           }
           const after = await changeUserActive(tx, { actor, user: updated!, active });
           if (groupIds) await setUserGroups(tx, actor, after, groupIds);
+          if (draftId) await saveDraftSeats(tx, { actor, user: after, draftId });
           return after;
         });
       } catch (error) {

@@ -15,6 +15,7 @@ import { setUserActive } from "@/lib/users/set-user-active";
 import { updateUser } from "@/lib/users/update-user";
 import { encodeUserListCursor } from "@/lib/users/user-list-cursor";
 import { listQueryString, listView } from "./list-href";
+import { seatStep } from "./seat-step";
 
 // Only a query string produced by the User List may come back as returnTo.
 function listState(formData: FormData): string {
@@ -33,12 +34,15 @@ function nameChecks(exceptUserId?: string): ServerChecks<Actor> {
     });
 }
 
+const draftOf = (formData: FormData) => String(formData.get("draftId") ?? "") || undefined;
+
 export async function createUserAction(_state: ActionState | undefined, formData: FormData) {
+  if (formData.get("seatStep")) return seatStep(formData);
   return formAction(
     createUserSchema,
     formData,
     async (input, actor) => {
-      const created = await createUser({ actor, input });
+      const created = await createUser({ actor, input, draftId: draftOf(formData) });
       await flash("User created");
       // Open the new user, with the list starting at them so their row is in view.
       const query = userListQuerySchema.parse(
@@ -57,11 +61,12 @@ export async function createUserAction(_state: ActionState | undefined, formData
 
 export async function updateUserAction(_state: ActionState | undefined, formData: FormData) {
   const userId = String(formData.get("id") ?? "");
+  if (formData.get("seatStep")) return seatStep(formData, userId);
   return formAction(
     updateUserSchema,
     formData,
     async (input, actor) => {
-      await updateUser({ actor, userId, input });
+      await updateUser({ actor, userId, input, draftId: draftOf(formData) });
       await flash("User saved");
       // The user stays open where the Administrator was.
       redirect(`/users/${userId}${listState(formData)}`);

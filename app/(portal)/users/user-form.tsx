@@ -9,6 +9,7 @@ import { phoneHint } from "@/lib/users/fields/phone";
 import { createUserSchema, type UserFormValues, updateUserSchema } from "@/lib/users/schemas";
 import { createUserAction, updateUserAction } from "./actions";
 import { ClickToDialPreview } from "./click-to-dial-preview";
+import { SeatSection, type SeatSectionProps } from "./seat-section";
 
 type Props = {
   /** Present when editing an existing user. */
@@ -23,6 +24,8 @@ type Props = {
   canInactivate?: boolean;
   /** The signed-in user's own details: a new password or email needs the current password. */
   self?: boolean;
+  /** The Phone system section, when the actor may see instances. */
+  seat?: Omit<SeatSectionProps, "instanceError" | "seatsError">;
 };
 
 // Field() renders the error itself; the control only takes the input props.
@@ -49,6 +52,7 @@ export function UserForm({
   groups,
   canInactivate = true,
   self = false,
+  seat,
 }: Props) {
   const {
     form,
@@ -81,6 +85,11 @@ export function UserForm({
       noValidate
       className="space-y-6 p-4"
     >
+      {/* Enter in a field saves: the first submit button is the default one, and the seat
+          section's buttons come before Save. */}
+      <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">
+        Save
+      </button>
       {userId ? <input type="hidden" name="id" value={userId} /> : null}
       <input type="hidden" name="returnTo" value={returnTo} />
       <FormErrorSummary message={summary} />
@@ -226,6 +235,13 @@ export function UserForm({
         </div>
         <Select label="Role" {...field("role")} options={roleOptions} />
       </Section>
+      {seat ? (
+        <SeatSection
+          {...seat}
+          instanceError={errorFor("seatInstanceId")}
+          seatsError={errorFor("seats")}
+        />
+      ) : null}
       <div className="flex items-center gap-3 border-t border-neutral-200 pt-4">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save"}

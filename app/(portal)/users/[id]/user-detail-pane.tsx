@@ -6,9 +6,11 @@ import { LinkButton } from "@/components/link-button";
 import { Pane } from "@/components/pane";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import type { UserSeat } from "@/lib/seats/list-user-seats";
 import type { UserRecord } from "@/lib/users/user-record";
 import { setUserActiveAction } from "../actions";
 import { deleteHref } from "../delete-user-link";
+import { UserSeats } from "./user-seats";
 
 /** The User Details pane of an existing user: its controls, then the given body. */
 export function UserDetailPane({
@@ -16,6 +18,7 @@ export function UserDetailPane({
   actor,
   mayManage,
   returnTo,
+  seats = [],
   children,
 }: {
   user: UserRecord;
@@ -23,6 +26,8 @@ export function UserDetailPane({
   /** Whether the actor may change this user at all (lib/users/delegation-guard). */
   mayManage: boolean;
   returnTo: string;
+  /** The user's seats, when the actor may see instances. */
+  seats?: UserSeat[];
   children: ReactNode;
 }) {
   const self = user.id === actor.id;
@@ -80,6 +85,7 @@ export function UserDetailPane({
         </>
       }
     >
+      {seats.length > 0 ? <UserSeats seats={seats} /> : null}
       {children}
     </Pane>
   );

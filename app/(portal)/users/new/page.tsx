@@ -4,6 +4,7 @@ import { forbidden } from "next/navigation";
 import { Pane } from "@/components/pane";
 import { can } from "@/lib/auth/permissions";
 import { getGroupChoices } from "@/lib/groups/group-choices";
+import { loadSeatForm, withDraftValues } from "../load-seat-form";
 import { UserForm } from "../user-form";
 import { loadUserManager, type SearchParams, UserManager } from "../user-manager";
 
@@ -12,7 +13,10 @@ export const metadata: Metadata = { title: "New user" };
 export default async function NewUserPage({ searchParams }: { searchParams: SearchParams }) {
   const loaded = await loadUserManager(searchParams);
   if (!can(loaded.actor, "users", "create")) forbidden();
-  const choices = await getGroupChoices({ actor: loaded.actor });
+  const [choices, seatForm] = await Promise.all([
+    getGroupChoices({ actor: loaded.actor }),
+    loadSeatForm(loaded.actor, (await searchParams).draft),
+  ]);
   return (
     <UserManager
       loaded={loaded}
@@ -30,27 +34,32 @@ export default async function NewUserPage({ searchParams }: { searchParams: Sear
           }
         >
           <UserForm
+            key={seatForm.seat?.draftId ?? "new"}
+            seat={seatForm.seat}
             returnTo={loaded.returnTo}
             canGrantAdministrator={loaded.actor.role === "administrator"}
             groups={choices.groups}
-            defaults={{
-              userName: "",
-              newPassword: "",
-              firstName: "",
-              lastName: "",
-              alias: "",
-              title: "",
-              email: "",
-              fromEmails: "",
-              phone: "",
-              extension: "",
-              address: "",
-              color: "#4f46e5",
-              clickToDial: "",
-              active: true,
-              role: "user",
-              groupIds: [],
-            }}
+            defaults={withDraftValues(
+              {
+                userName: "",
+                newPassword: "",
+                firstName: "",
+                lastName: "",
+                alias: "",
+                title: "",
+                email: "",
+                fromEmails: "",
+                phone: "",
+                extension: "",
+                address: "",
+                color: "#4f46e5",
+                clickToDial: "",
+                active: true,
+                role: "user" as const,
+                groupIds: [] as string[],
+              },
+              seatForm.values,
+            )}
           />
         </Pane>
       }

@@ -1,0 +1,196 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import {
+  type CallFlowStep,
+  type FeatureKind,
+  features,
+  type Instance,
+  type Template,
+  templates,
+} from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { featureKindLabels } from "@/lib/features/kinds";
+import { parseFeatureFields } from "@/lib/features/schemas";
+import { attributesSchema } from "@/lib/templates/attributes-schema";
+import { resolvePlaceholders } from "@/lib/templates/resolve-placeholders";
+import { parsePhone } from "@/lib/users/fields/phone";
+import { isUuid } from "@/lib/uuid";
+import { findAccountInstance } from "./find-account-instance";
+import type { SeatPerson } from "./seat-person";
+
+export type PlannedFeature =
+  | {
+      source: "create";
+      kind: FeatureKind;
+      input: Record<string, unknown>;
+      fields: Record<string, string>;
+    }
+  | { source: "spare"; kind: FeatureKind; candidate: string | null };
+
+/** A call flow step as planned: a ring group is still named, found again at Save. */
+export type PlannedStep = CallFlowStep;
+
+/** Exactly what Save will create for a seat from a template, or why it cannot. */
+export type SeatPlan = {
+  instance: Pick<Instance, "id" | "name">;
+  template: Pick<Template, "id" | "name" | "version">;
+  attributes: Record<string, string>;
+  extension: string | null;
+  features: PlannedFeature[];
+  callFlow: PlannedStep[];
+  /** What stops the plan, in words that name the template's part; empty when it can be saved. */
+  problems: string[];
+};
+
+export type PlanSeatOptions = {
+  actor: Actor;
+  instanceId: string;
+  templateId: string;
+  /** The version the wizard showed; Save refuses a template changed since. */
+  templateVersion?: number;
+  attributes: Record<string, string>;
+  person: SeatPerson;
+};
+
+export async function findAccountTemplate(db: Executor, actor: Actor, templateId: string) {
+  const missing = new NotFoundError("This template does not exist.");
+  if (!isUuid(templateId)) throw missing;
+  const [template] = await db
+    .select()
+    .from(templates)
+    .where(and(eq(templates.id, templateId), eq(templates.accountId, actor.accountId)));
+  if (!template) throw missing;
+  return template;
+}
+
+/** The first spare of a kind, as the preview shows it (Save takes whichever is first then). */
+async function firstSpare(db: Executor, instanceId: string, kind: FeatureKind) {
+  const [spare] = await db
+    .select({ name: features.name })
+    .from(features)
+    .where(
+      and(
+        eq(features.instanceId, instanceId),
+        eq(features.kind, kind),
+        sql`${features.seatId} is null`,
+      ),
+    )
+    .orderBy(features.createdAt, features.id)
+    .limit(1);
+  return spare?.name ?? null;
+}
+
+/**
+ * Resolves a template for one person in one instance: the attributes checked against the
+ * template's own definitions, every feature's fields filled in and validated as its form
+ * would, and the call flow's values. Used by the wizard's preview and again by Save, in
+ * Save's transaction, so what was previewed is what is made.
+ */
+export async function planSeat(db: Executor, options: PlanSeatOptions): Promise<SeatPlan> {
+  const { actor, person } = options;
+  const instance = await findAccountInstance(db, actor, options.instanceId);
+  const template = await findAccountTemplate(db, actor, options.templateId);
+  if (options.templateVersion !== undefined && options.templateVersion !== template.version) {
+    throw new ConflictError(
+      `The template ${template.name} changed since it was applied (now version ${template.version}). Apply it again to see what it creates now.`,
+      "seats",
+    );
+  }
+  const problems: string[] = [];
+  const parsed = attributesSchema(template.attributes).safeParse(options.attributes);
+  const attributes: Record<string, string> = parsed.success ? parsed.data : options.attributes;
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(issue.message);
+  }
+  const values: Record<string, string> = { ...person, ...attributes };
+  const extensionAttribute = template.attributes.find(
+    (definition) => definition.type === "extension",
+  );
+  const extension = extensionAttribute ? attributes[extensionAttribute.key] || null : null;
+
+  const planned: PlannedFeature[] = [];
+  for (const [index, spec] of template.features.entries()) {
+    const kind = spec.kind as FeatureKind;
+    const where = `${featureKindLabels[kind] ?? spec.kind} (feature ${index + 1} of the template)`;
+    if (spec.source === "spare") {
+      const candidate = await firstSpare(db, instance.id, kind);
+      if (!candidate) {
+        problems.push(
+          `${where}: ${instance.name} has no spare ${featureKindLabels[kind].toLowerCase()} left. Add one to the instance first.`,
+        );
+      }
+      planned.push({ source: "spare", kind, candidate });
+      continue;
+    }
+    const fields = Object.fromEntries(
+      Object.entries(spec.fields).map(([name, text]) => [name, resolvePlaceholders(text, values)]),
+    );
+    const result = parseFeatureFields(kind, fields);
+    if (result.ok) {
+      planned.push({
+        source: "create",
+        kind,
+        input: result.value as Record<string, unknown>,
+        fields,
+      });
+    } else {
+      for (const [field, message] of Object.entries(result.fieldErrors)) {
+        problems.push(`${where}, ${field}: ${message}`);
+      }
+      planned.push({ source: "create", kind, input: {}, fields });
+    }
+  }
+
+  const callFlow: PlannedStep[] = [];
+  for (const [index, step] of template.callFlow.entries()) {
+    const value = resolvePlaceholders(step.value, values).trim();
+    const where = `Call flow step ${index + 1}`;
+    if (step.type === "ring_devices") {
+      const seconds = Number(value || "20");
+      if (!Number.isInteger(seconds) || seconds < 5 || seconds > 300) {
+        problems.push(`${where}: ring for 5 to 300 seconds, not "${value}".`);
+      } else callFlow.push({ type: "ring_devices", seconds });
+    } else if (step.type === "forward") {
+      // An optional number left empty means the seat does not forward.
+      if (value === "") continue;
+      const phone = parsePhone(value);
+      if (!phone.ok || !phone.e164)
+        problems.push(`${where}: ${phone.ok ? "no number" : phone.message}`);
+      else callFlow.push({ type: "forward", number: phone.e164 });
+    } else if (step.type === "ring_group") {
+      const [group] = await db
+        .select({ id: features.id, name: features.name })
+        .from(features)
+        .where(
+          and(
+            eq(features.instanceId, instance.id),
+            eq(features.kind, "ring_group"),
+            sql`lower(${features.name}) = lower(${value})`,
+          ),
+        )
+        .limit(1);
+      if (!group) problems.push(`${where}: ${instance.name} has no ring group named "${value}".`);
+      else callFlow.push({ type: "ring_group", ringGroupId: group.id, label: group.name });
+    } else {
+      const box = planned.find(
+        (feature) => feature.source === "create" && feature.kind === "voicemail_box",
+      );
+      const mailbox =
+        value || (box?.source === "create" ? String(box.input.mailboxNumber ?? "") : "");
+      if (!mailbox)
+        problems.push(`${where}: the template creates no voicemail box to send calls to.`);
+      else callFlow.push({ type: "voicemail", mailboxNumber: mailbox });
+    }
+  }
+  return {
+    instance: { id: instance.id, name: instance.name },
+    template: { id: template.id, name: template.name, version: template.version },
+    attributes,
+    extension,
+    features: planned,
+    callFlow,
+    problems,
+  };
+}
