@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/current-user";
 import { ConflictError } from "@/lib/errors";
 import { pageData } from "@/lib/page-guard";
+import type { SeatFeatureDisposition } from "@/lib/seats/remove-user-seats";
 import { createUser } from "@/lib/users/create-user";
 import { deleteUser } from "@/lib/users/delete-user";
 import { nameConflicts } from "@/lib/users/name-conflicts";
@@ -75,13 +76,21 @@ export async function updateUserAction(_state: ActionState | undefined, formData
   );
 }
 
+/** The leaving user's features, as the delete or inactivate question was answered. */
+function seatFeaturesOf(formData: FormData): SeatFeatureDisposition | undefined {
+  const value = formData.get("seatFeatures");
+  return value === "keep" || value === "release" ? value : undefined;
+}
+
 export async function setUserActiveAction(formData: FormData) {
   const actor = await requireActor();
   const active = formData.get("active") === "true";
   const userId = String(formData.get("id") ?? "");
   const back = `/users/${userId}${listState(formData)}`;
   try {
-    await pageData(() => setUserActive({ actor, userId, active }));
+    await pageData(() =>
+      setUserActive({ actor, userId, active, seatFeatures: seatFeaturesOf(formData) }),
+    );
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     await flash(error.message);
@@ -96,7 +105,7 @@ export async function deleteUserAction(formData: FormData) {
   const actor = await requireActor();
   const userId = String(formData.get("id") ?? "");
   try {
-    await pageData(() => deleteUser({ actor, userId }));
+    await pageData(() => deleteUser({ actor, userId, seatFeatures: seatFeaturesOf(formData) }));
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     await flash(error.message);

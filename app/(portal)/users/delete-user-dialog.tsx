@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { buttonClasses } from "@/components/button";
 import { ConfirmButton } from "@/components/dialog";
 import { deleteUserAction } from "./actions";
+import { SeatFeaturesChoice } from "./seat-features-choice";
 
 type Target = { id: string; userName: string; trigger: HTMLAnchorElement };
 
@@ -76,6 +77,9 @@ export function DeleteUserDialog({ returnTo }: { returnTo: string }) {
           <p id={descriptionId} className="mt-2 text-sm text-neutral-700">
             Their sign-in stops working at once. Account activity keeps what they did.
           </p>
+          <div className="mt-3">
+            <SeatFeaturesChoice intro="If they have phone seats" />
+          </div>
         </div>
         <div className="flex justify-end gap-2 rounded-b-lg border-t border-neutral-200 bg-neutral-50 px-5 py-3">
           <button

@@ -4,6 +4,7 @@ import { Button, buttonClasses } from "@/components/button";
 import { ColorDot } from "@/components/color-dot";
 import { LinkButton } from "@/components/link-button";
 import { Pane } from "@/components/pane";
+import { PhoneNumber } from "@/components/phone-link";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { UserSeat } from "@/lib/seats/list-user-seats";
@@ -54,7 +55,20 @@ export function UserDetailPane({
           <Link href={`/users${returnTo}`} className="text-sm text-accent-700 underline lg:hidden">
             Back to list
           </Link>
-          {!self && mayManage && can(actor, "users", "inactivate") ? (
+          {!self &&
+          mayManage &&
+          can(actor, "users", "inactivate") &&
+          user.active &&
+          seats.length > 0 ? (
+            // Someone with seats is asked what becomes of their features first.
+            <LinkButton
+              href={`/users/${user.id}/inactivate${returnTo}`}
+              variant="secondary"
+              size="sm"
+            >
+              Inactivate
+            </LinkButton>
+          ) : !self && mayManage && can(actor, "users", "inactivate") ? (
             <form action={setUserActiveAction}>
               <input type="hidden" name="id" value={user.id} />
               <input type="hidden" name="active" value={user.active ? "false" : "true"} />
@@ -85,6 +99,12 @@ export function UserDetailPane({
         </>
       }
     >
+      {user.phone ? (
+        <p className="border-b border-neutral-200 px-4 py-2 text-sm text-neutral-700">
+          Call: <PhoneNumber e164={user.phone} ext={user.extension} />
+          {user.extension ? ` (extension ${user.extension})` : ""}
+        </p>
+      ) : null}
       {seats.length > 0 ? <UserSeats seats={seats} /> : null}
       {children}
     </Pane>

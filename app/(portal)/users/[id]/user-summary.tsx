@@ -1,9 +1,10 @@
-import { formatPhone } from "@/lib/users/fields/phone";
+import type { ReactNode } from "react";
+import { PhoneNumber } from "@/components/phone-link";
 import type { UserRecord } from "@/lib/users/user-record";
 
 /** User Details for someone who may view but not edit this user. */
 export function UserSummary({ user }: { user: UserRecord }) {
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     ["User Name", user.userName],
     ["First Name", user.firstName],
     ["Last Name", user.lastName],
@@ -11,7 +12,7 @@ export function UserSummary({ user }: { user: UserRecord }) {
     ["Title", user.title],
     ["Email", user.email],
     ["Available From Email", user.fromEmails.join(", ")],
-    ["Phone", user.phone ? formatPhone(user.phone) : ""],
+    ["Phone", user.phone ? <PhoneNumber e164={user.phone} ext={user.extension} /> : ""],
     ["Extension", user.extension],
     ["Address", user.address],
     ["Active", user.active ? "Yes" : "No"],

@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { Button, ButtonLink } from "@/components/button";
 import { Pane } from "@/components/pane";
 import { requireActor } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
 import { pageData, pageRequires } from "@/lib/page-guard";
+import { listUserSeats } from "@/lib/seats/list-user-seats";
 import { getUser } from "@/lib/users/find-user";
 import { deleteUserAction } from "../../actions";
+import { SeatFeaturesChoice } from "../../seat-features-choice";
 import { loadUserManager, type SearchParams, UserManager } from "../../user-manager";
 
 export const metadata: Metadata = { title: "Delete user" };
@@ -18,6 +21,9 @@ export default async function DeleteUserPage({ params, searchParams }: Props) {
   pageRequires(await requireActor(), "users", "delete");
   const loaded = await loadUserManager(searchParams);
   const user = await pageData(() => getUser({ actor: loaded.actor, userId: id }));
+  const seats = can(loaded.actor, "instances", "view")
+    ? await pageData(() => listUserSeats({ actor: loaded.actor, userId: user.id }))
+    : [];
   return (
     <UserManager
       loaded={loaded}
@@ -32,6 +38,11 @@ export default async function DeleteUserPage({ params, searchParams }: Props) {
               {user.email}) can no longer sign in once deleted. Account activity keeps what they
               did.
             </p>
+            {seats.length > 0 ? (
+              <SeatFeaturesChoice
+                intro={`Their seats in ${seats.map((seat) => seat.instanceName).join(", ")}`}
+              />
+            ) : null}
             {/* Cancel, then the destructive action on the right: as in the dialog. */}
             <div className="flex justify-end gap-2">
               <ButtonLink href={`/users/${user.id}${loaded.returnTo}`} variant="secondary">
