@@ -47,3 +47,21 @@ export const featureKindSlugs: Record<FeatureKind, string> = {
 
 export const deviceKinds = ["desk_phone", "softphone", "mobile"] as const;
 export const ringStrategies = ["simultaneous", "in_order"] as const;
+
+/** The kind a URL segment names ("ring-groups"), or undefined for anything else. */
+export function featureKindFromSlug(slug: string | undefined): FeatureKind | undefined {
+  return (Object.keys(featureKindSlugs) as FeatureKind[]).find(
+    (kind) => featureKindSlugs[kind] === slug,
+  );
+}
+
+export const deviceKindLabels: Record<(typeof deviceKinds)[number], string> = {
+  desk_phone: "Desk phone",
+  softphone: "Softphone",
+  mobile: "Mobile",
+};
+
+export const ringStrategyLabels: Record<(typeof ringStrategies)[number], string> = {
+  simultaneous: "Ring all at once",
+  in_order: "Ring in order",
+};
