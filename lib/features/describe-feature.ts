@@ -20,8 +20,9 @@ const label = <T extends string>(
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
 /**
- * What a list shows of a feature besides its name. PINs are never part of it: a
- * voicemail PIN is secret, and a room's is not for every list viewer either.
+ * What a list shows of a feature besides its name. PINs are never part of it (a
+ * voicemail PIN is secret, and a room's is not for every list viewer either): only
+ * whether there is one.
  */
 export function featureDetails(feature: FeatureColumns): FeatureDetail[] {
   const settings = feature.settings;
@@ -64,7 +65,12 @@ export function featureDetails(feature: FeatureColumns): FeatureDetail[] {
         { text: plural(ringGroupMembers(feature).length, "member") },
       ];
     default:
-      return [...extension, ...text(settings.notificationEmail)];
+      // The mailbox PIN itself is never shown again: only that there is one.
+      return [
+        ...extension,
+        ...text(settings.pin ? "PIN ••••" : ""),
+        ...text(settings.notificationEmail),
+      ];
   }
 }
 

@@ -15,6 +15,10 @@ export type ClaimExtensionOptions = {
   field: string;
 };
 
+export function extensionTakenMessage(extension: string, ownerLabel: string): string {
+  return `Extension ${extension} is already used by ${ownerLabel}.`;
+}
+
 // A claim can vanish between the insert that found it and the read of its owner (its owner
 // deleted meanwhile); the insert is then simply tried again.
 const attempts = 3;
@@ -46,10 +50,7 @@ export async function claimExtension(tx: Executor, options: ClaimExtensionOption
       );
     if (!holder) continue;
     if (holder.ownerId !== ownerId) {
-      throw new ConflictError(
-        `Extension ${extension} is already used by ${holder.ownerLabel}.`,
-        field,
-      );
+      throw new ConflictError(extensionTakenMessage(extension, holder.ownerLabel), field);
     }
     if (holder.ownerLabel !== ownerLabel) {
       await tx

@@ -3,6 +3,8 @@ import { formatPhone } from "@/lib/users/fields/phone";
 import type { FeatureKind } from "./kinds";
 import type { FeatureFormValues, FeatureValues } from "./schemas";
 
+export type { Feature };
+
 /** The stored shape of a feature: what `features` holds as columns and settings. */
 export type FeatureColumns = Pick<
   Feature,

@@ -50,9 +50,7 @@ export const ringStrategies = ["simultaneous", "in_order"] as const;
 
 /** The kind a URL segment names ("ring-groups"), or undefined for anything else. */
 export function featureKindFromSlug(slug: string | undefined): FeatureKind | undefined {
-  return (Object.keys(featureKindSlugs) as FeatureKind[]).find(
-    (kind) => featureKindSlugs[kind] === slug,
-  );
+  return allFeatureKinds.find((kind) => featureKindSlugs[kind] === slug);
 }
 
 export const deviceKindLabels: Record<(typeof deviceKinds)[number], string> = {
@@ -65,3 +63,10 @@ export const ringStrategyLabels: Record<(typeof ringStrategies)[number], string>
   simultaneous: "Ring all at once",
   in_order: "Ring in order",
 };
+
+/** Every kind, in the order menus and tabs list them. */
+export const allFeatureKinds = Object.keys(featureKindLabels) as FeatureKind[];
+
+export function isFeatureKind(value: unknown): value is FeatureKind {
+  return typeof value === "string" && (allFeatureKinds as string[]).includes(value);
+}

@@ -12,6 +12,11 @@ const uniqueColumns = {
   features_mac_address_key: { column: features.macAddress, field: "macAddress", show: String },
 } as const;
 
+/** "+1 212 555 0100 is already in this account (instance New York)." */
+export function alreadyInAccountMessage(shown: string, instanceName: string | undefined): string {
+  return `${shown} is already in this account${instanceName ? ` (instance ${instanceName})` : ""}.`;
+}
+
 /**
  * Runs a feature's insert or update in a savepoint, so a phone number or MAC address
  * already in the account (the partial unique indexes decide, races included) becomes a
@@ -36,9 +41,8 @@ export async function writeUniqueFeature<T>(
       .innerJoin(instances, eq(instances.id, features.instanceId))
       .where(and(eq(features.accountId, accountId), eq(unique.column, value ?? "")))
       .limit(1);
-    const where = holder ? ` (instance ${holder.instanceName})` : "";
     throw new ConflictError(
-      `${unique.show(value ?? "")} is already in this account${where}.`,
+      alreadyInAccountMessage(unique.show(value ?? ""), holder?.instanceName),
       unique.field,
     );
   }

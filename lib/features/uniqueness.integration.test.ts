@@ -8,6 +8,7 @@ import type { Actor } from "../auth/actor";
 import { ConflictError } from "../errors";
 import { createFeature } from "./create-feature";
 import { deleteFeature } from "./delete-feature";
+import { featureFieldConflicts } from "./feature-field-conflicts";
 import { insertTestInstance } from "./feature-test-fixtures";
 import { updateFeature } from "./update-feature";
 
@@ -176,5 +177,41 @@ describe("phone numbers and MAC addresses", () => {
       `00:1A:2B:3C:4D:5E is already in this account (instance ${instanceName}).`,
     );
     expect((error as ConflictError).field).toBe("macAddress");
+  });
+});
+
+describe("featureFieldConflicts", () => {
+  it("names a taken extension, number or MAC of a refused form, but not the feature's own", async () => {
+    const group = await createFeature({
+      actor: admin,
+      instanceId,
+      kind: "ring_group",
+      input: { name: "Support", extension: "950", strategy: "in_order", ringSeconds: "20" },
+    });
+    expect(
+      await featureFieldConflicts({
+        actor: admin,
+        instanceId,
+        kind: "voicemail_box",
+        values: { mailboxNumber: "950", pin: "1" },
+      }),
+    ).toEqual({ mailboxNumber: "Extension 950 is already used by ring group Support." });
+    expect(
+      await featureFieldConflicts({
+        actor: admin,
+        instanceId,
+        kind: "ring_group",
+        featureId: group.id,
+        values: { extension: "950", ringSeconds: "1" },
+      }),
+    ).toEqual({});
+    expect(
+      await featureFieldConflicts({
+        actor: admin,
+        instanceId,
+        kind: "phone_number",
+        values: { number: "212 555 0100", callerIdName: "x".repeat(20) },
+      }),
+    ).toEqual({ number: `+1 212 555 0100 is already in this account (instance ${instanceName}).` });
   });
 });
