@@ -5,6 +5,7 @@ import { closeDb } from "./db/client";
 import { applyMigrations } from "./db/migrate";
 import { authSecret } from "./lib/auth/auth-secret";
 import { env } from "./lib/env";
+import { startDispatcher } from "./lib/jobs/dispatcher";
 
 // A thin custom server around Next.js for one reason: Next.js keeps a client-sent
 // X-Forwarded-For, so without this a client could pick its own address and dodge
@@ -28,6 +29,8 @@ async function main() {
   // Open the database now, so a second server on the same PGlite folder fails at once, and
   // bring its schema up to date before the first request: starting needs no separate step.
   await applyMigrations();
+  // Background jobs run in every server process: claims (SKIP LOCKED) never hand one to two.
+  const dispatcher = env.JOBS_DISABLED ? undefined : startDispatcher();
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -46,11 +49,16 @@ async function main() {
       `Switchboard is running at http://${shown}:${env.PORT} (${dev ? "development" : "production"})`,
     );
   });
-  // Close idle keep-alive sockets so a stop is prompt, then the database (PGlite flushes
-  // and releases its folder); give in-flight requests a few seconds at most.
+  // Close idle keep-alive sockets so a stop is prompt, let the jobs in hand finish, then close
+  // the database (PGlite flushes and releases its folder); a few seconds at most.
   const stop = () => {
     setTimeout(() => process.exit(0), 5000).unref();
-    server.close(() => void closeDb().finally(() => process.exit(0)));
+    server.close(
+      () =>
+        void Promise.resolve(dispatcher?.stop())
+          .then(closeDb)
+          .finally(() => process.exit(0)),
+    );
     server.closeIdleConnections();
   };
   process.on("SIGINT", stop);

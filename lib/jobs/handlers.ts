@@ -1,0 +1,12 @@
+import { provisioningJobHandlers } from "@/lib/provisioning/job-handlers";
+import type { JobHandlers } from "./job-handler";
+
+/**
+ * Every kind of background job and the handler that runs it. A domain adds its handlers
+ * here and queues work with enqueueJob(tx, { kind, payload }) in the transaction of the
+ * change that causes it. Handler modules run under plain Node in server.ts and
+ * scripts/worker.ts: nothing they import may carry `import "server-only"`.
+ */
+export const jobHandlers: JobHandlers = {
+  ...provisioningJobHandlers(),
+};
