@@ -93,9 +93,23 @@ describe("templateFormSchema", () => {
         /^The pattern is not a valid regular expression/,
       ),
       "features.1.fields.name":
-        "{{nickname}} in feature 1 (Device), Name: no setup attribute or user field is called nickname.",
+        "{{nickname}} in feature 2 (Device), Name: no setup attribute or user field is called nickname.",
       "callFlow.3.value": expect.stringMatching(/^Ring devices: enter 5 to 300 seconds/),
     });
+  });
+
+  it("numbers the rows in messages as the form shows them", () => {
+    expect(
+      errors({
+        name: "A",
+        ...blankAttribute(0),
+        "attributes.1.key": "site",
+        "attributes.1.label": "Site",
+        ...blankAttribute(2),
+        "attributes.3.key": "site",
+        "attributes.3.label": "Site again",
+      }),
+    ).toEqual({ "attributes.3.key": "Attribute 2 already uses the key site." });
   });
 
   it("asks for the step's type when only a value was typed", () => {

@@ -75,6 +75,28 @@ function formFieldName(path: PropertyKey[], rows: RowIndexes): string {
   return [section, rendered, ...rest.slice(0, depth)].join(".");
 }
 
+const rowNouns: Record<TemplateFormSection, string> = {
+  attributes: "Attribute",
+  features: "feature",
+  callFlow: "call flow step",
+};
+
+/**
+ * Messages number rows as saved ("feature 1"), for callers without a form; the form counts
+ * its blank rows too, so the numbers are those of the rows as rendered.
+ */
+function renumbered(message: string, rows: RowIndexes): string {
+  let result = message;
+  for (const section of templateFormSections) {
+    const noun = rowNouns[section];
+    result = result.replace(new RegExp(`\\b${noun} (\\d+)\\b`, "g"), (text, number: string) => {
+      const rendered = rows[section][Number(number) - 1];
+      return rendered === undefined ? text : `${noun} ${rendered + 1}`;
+    });
+  }
+  return result;
+}
+
 /**
  * The template form, as FormData posts it and as react-hook-form holds it: rows whose inputs
  * are all empty are ignored, choice options are typed comma-separated, and each problem is
@@ -88,7 +110,7 @@ export const templateFormSchema = z.record(z.string(), z.unknown()).transform((v
     ctx.addIssue({
       code: "custom",
       path: [formFieldName(issue.path, rows)],
-      message: issue.message,
+      message: renumbered(issue.message, rows),
     });
   }
   return z.NEVER;
