@@ -9,7 +9,7 @@ import { assignFeaturesToSeat } from "@/lib/features/assign-features-to-seat";
 import { claimExtension } from "@/lib/features/extension-claims";
 import { insertFeature } from "@/lib/features/insert-feature";
 import { featureKindLabels } from "@/lib/features/kinds";
-import { findAccountInstance } from "./find-account-instance";
+import { findAccountInstance } from "@/lib/instances/find-instance";
 import { planSeat, type SeatPlan } from "./plan-seat";
 import { assertMayStartSeat } from "./seat-permissions";
 import type { SeatPerson } from "./seat-person";
@@ -155,7 +155,7 @@ async function addSpares(
   user: CreatePendingSeatsOptions["user"],
   pending: PendingSeat,
 ) {
-  const instance = await findAccountInstance(tx, actor, pending.instanceId);
+  const instance = await findAccountInstance(tx, actor.accountId, pending.instanceId);
   const { seat, isNew } = await seatFor(tx, actor, user.id, instance.id, {});
   const added = await assignFeaturesToSeat(tx, {
     accountId: actor.accountId,

@@ -4,8 +4,8 @@ import { getDb } from "@/db/client";
 import { features, type UserFormDraft } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
+import { findAccountInstance } from "@/lib/instances/find-instance";
 import { describeSeatPlan } from "./describe-seat-plan";
-import { findAccountInstance } from "./find-account-instance";
 import { planSeat } from "./plan-seat";
 import { seatPersonFrom } from "./seat-person";
 
@@ -22,7 +22,7 @@ export async function describePendingSeats({
   return Promise.all(
     draft.seats.map(async (seat) => {
       try {
-        const instance = await findAccountInstance(db, actor, seat.instanceId);
+        const instance = await findAccountInstance(db, actor.accountId, seat.instanceId);
         if (!seat.templateId) {
           const added = seat.addFeatureIds.length
             ? await db

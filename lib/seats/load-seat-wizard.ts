@@ -4,10 +4,11 @@ import { getDb } from "@/db/client";
 import { features, templates } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError } from "@/lib/errors";
+import { findAccountInstance } from "@/lib/instances/find-instance";
 import { escapeLike } from "@/lib/sql/escape-like";
-import { findAccountInstance } from "./find-account-instance";
+import { findAccountTemplate } from "@/lib/templates/find-template";
 import { findUserFormDraft } from "./find-user-form-draft";
-import { findAccountTemplate, planSeat } from "./plan-seat";
+import { planSeat } from "./plan-seat";
 import { assertMayStartSeat, type SeatStep } from "./seat-permissions";
 import { seatPersonFrom } from "./seat-person";
 
@@ -27,9 +28,9 @@ export async function loadSeatWizard({
   if (!draft.wizard) {
     throw new ConflictError("This seat was already added to the form.");
   }
-  const instance = await findAccountInstance(db, actor, draft.wizard.instanceId);
+  const instance = await findAccountInstance(db, actor.accountId, draft.wizard.instanceId);
   const template = draft.wizard.templateId
-    ? await findAccountTemplate(db, actor, draft.wizard.templateId)
+    ? await findAccountTemplate(db, actor.accountId, draft.wizard.templateId)
     : undefined;
   return { draft, wizard: draft.wizard, instance, template };
 }
@@ -79,7 +80,7 @@ export async function spareFeatureChoices({
 }) {
   assertMayStartSeat(actor, "add");
   const db = getDb();
-  const instance = await findAccountInstance(db, actor, instanceId);
+  const instance = await findAccountInstance(db, actor.accountId, instanceId);
   const text = q.trim().toLowerCase();
   return db
     .select({

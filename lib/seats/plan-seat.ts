@@ -13,11 +13,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { featureKindLabels } from "@/lib/features/kinds";
 import { parseFeatureFields } from "@/lib/features/schemas";
+import { findAccountInstance } from "@/lib/instances/find-instance";
 import { attributesSchema } from "@/lib/templates/attributes-schema";
+import { findAccountTemplate } from "@/lib/templates/find-template";
 import { resolvePlaceholders } from "@/lib/templates/resolve-placeholders";
 import { parsePhone } from "@/lib/users/fields/phone";
 import { isUuid } from "@/lib/uuid";
-import { findAccountInstance } from "./find-account-instance";
 import type { SeatPerson } from "./seat-person";
 
 export type PlannedFeature =
@@ -54,17 +55,6 @@ export type PlanSeatOptions = {
   person: SeatPerson;
 };
 
-export async function findAccountTemplate(db: Executor, actor: Actor, templateId: string) {
-  const missing = new NotFoundError("This template does not exist.");
-  if (!isUuid(templateId)) throw missing;
-  const [template] = await db
-    .select()
-    .from(templates)
-    .where(and(eq(templates.id, templateId), eq(templates.accountId, actor.accountId)));
-  if (!template) throw missing;
-  return template;
-}
-
 /** The first spare of a kind, as the preview shows it (Save takes whichever is first then). */
 async function firstSpare(db: Executor, instanceId: string, kind: FeatureKind) {
   const [spare] = await db
@@ -90,8 +80,8 @@ async function firstSpare(db: Executor, instanceId: string, kind: FeatureKind) {
  */
 export async function planSeat(db: Executor, options: PlanSeatOptions): Promise<SeatPlan> {
   const { actor, person } = options;
-  const instance = await findAccountInstance(db, actor, options.instanceId);
-  const template = await findAccountTemplate(db, actor, options.templateId);
+  const instance = await findAccountInstance(db, actor.accountId, options.instanceId);
+  const template = await findAccountTemplate(db, actor.accountId, options.templateId);
   if (options.templateVersion !== undefined && options.templateVersion !== template.version) {
     throw new ConflictError(
       `The template ${template.name} changed since it was applied (now version ${template.version}). Apply it again to see what it creates now.`,

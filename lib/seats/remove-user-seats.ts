@@ -6,6 +6,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { releaseExtensionsOf } from "@/lib/features/extension-claims";
+import { removeRingGroupMember } from "@/lib/features/ring-group-members";
 
 /**
  * What becomes of a leaving user's features: kept as spares of their instances, or
@@ -26,7 +27,7 @@ export async function removeUserSeats(
   { actor, user, features: disposition }: RemoveUserSeatsOptions,
 ) {
   const userSeats = await tx
-    .select({ id: seats.id, instanceName: instances.name })
+    .select({ id: seats.id, instanceId: seats.instanceId, instanceName: instances.name })
     .from(seats)
     .innerJoin(instances, eq(instances.id, seats.instanceId))
     .where(and(eq(seats.userId, user.id), eq(seats.accountId, actor.accountId)))
@@ -48,6 +49,8 @@ export async function removeUserSeats(
       .where(eq(features.seatId, seat.id))
       .returning({ name: features.name });
     await releaseExtensionsOf(tx, seat.id);
+    // Ring groups that rang this seat stop naming it.
+    await removeRingGroupMember(tx, { instanceId: seat.instanceId, memberId: seat.id });
     await tx.delete(seats).where(eq(seats.id, seat.id));
     await recordActivity(tx, {
       accountId: actor.accountId,

@@ -4,8 +4,8 @@ import { getDb } from "@/db/client";
 import { userFormDrafts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
+import { findAccountInstance } from "@/lib/instances/find-instance";
 import { findAccountUser } from "@/lib/users/find-user";
-import { findAccountInstance } from "./find-account-instance";
 import { findUserFormDraft } from "./find-user-form-draft";
 import { assertMayStartSeat, type SeatStep } from "./seat-permissions";
 
@@ -40,7 +40,7 @@ export async function stashUserForm({
   const db = getDb();
   if (opening) {
     assertMayStartSeat(actor, opening.step);
-    await findAccountInstance(db, actor, opening.instanceId);
+    await findAccountInstance(db, actor.accountId, opening.instanceId);
   }
   if (userId) await findAccountUser(db, actor.accountId, userId);
   const kept = Object.fromEntries(

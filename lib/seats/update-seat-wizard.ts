@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Transaction } from "@/db/client";
 import {
   type PendingSeat,
   type UserFormDraft,
@@ -9,11 +9,14 @@ import {
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError } from "@/lib/errors";
+import { findAccountTemplate } from "@/lib/templates/find-template";
 import { findUserFormDraft } from "./find-user-form-draft";
-import { findAccountTemplate } from "./plan-seat";
 import { assertMayStartSeat } from "./seat-permissions";
 
-type Change = (draft: UserFormDraft & { wizard: WizardState }) => Promise<{
+type Change = (
+  draft: UserFormDraft & { wizard: WizardState },
+  tx: Transaction,
+) => Promise<{
   wizard?: WizardState | null;
   seats?: PendingSeat[];
 }>;
@@ -25,7 +28,7 @@ async function changeWizard(actor: Actor, draftId: string, change: Change): Prom
     if (!draft.wizard) {
       throw new ConflictError("This seat was already added to the form. Go back to the user form.");
     }
-    const next = await change({ ...draft, wizard: draft.wizard });
+    const next = await change({ ...draft, wizard: draft.wizard }, tx);
     const [updated] = await tx
       .update(userFormDrafts)
       .set({ ...next, updatedAt: new Date() })
@@ -45,8 +48,8 @@ export function chooseSeatTemplate({
   templateId: string;
 }) {
   assertMayStartSeat(actor, "template");
-  return changeWizard(actor, draftId, async (draft) => {
-    const template = await findAccountTemplate(getDb(), actor, templateId);
+  return changeWizard(actor, draftId, async (draft, tx) => {
+    const template = await findAccountTemplate(tx, actor.accountId, templateId);
     // Another template's answers do not carry over.
     const attributes =
       draft.wizard.templateId === template.id ? draft.wizard.attributes : undefined;
