@@ -27,13 +27,27 @@ export function recordedRefusal(): ForbiddenError | undefined {
 // falls back on it when the page's own refusal has not reached it (see above): the path
 // and the signed-in user always have.
 const pagePermissions: [RegExp, PermissionKey][] = [
+  [/^\/users\/seat\/[^/?]+\/add(?:[/?]|$)/, "features:edit"],
+  [/^\/users\/seat\//, "templates:apply"],
   [/^\/users\/new(?:[/?]|$)/, "users:create"],
   [/^\/users\/[^/?]+\/delete(?:[/?]|$)/, "users:delete"],
+  [/^\/users\/[^/?]+\/inactivate(?:[/?]|$)/, "users:inactivate"],
   [/^\/users(?:[/?]|$)/, "users:view"],
   [/^\/groups\/new(?:[/?]|$)/, "groups:create"],
   [/^\/groups\/[^/?]+\/delete(?:[/?]|$)/, "groups:delete"],
   [/^\/groups(?:[/?]|$)/, "groups:view"],
   [/^\/activity(?:[/?]|$)/, "activity:view_own"],
+  [/^\/instances\/[^/?]+\/features\/new(?:[/?]|$)/, "features:create"],
+  [/^\/instances\/[^/?]+\/features\/[^/?]+\/delete(?:[/?]|$)/, "features:delete"],
+  [/^\/instances\/[^/?]+\/features(?:[/?]|$)/, "features:view"],
+  [/^\/instances\/new(?:[/?]|$)/, "instances:create"],
+  [/^\/instances\/[^/?]+\/edit(?:[/?]|$)/, "instances:edit"],
+  [/^\/instances\/[^/?]+\/delete(?:[/?]|$)/, "instances:delete"],
+  [/^\/instances(?:[/?]|$)/, "instances:view"],
+  [/^\/templates\/new(?:[/?]|$)/, "templates:create"],
+  [/^\/templates\/[^/?]+\/edit(?:[/?]|$)/, "templates:edit"],
+  [/^\/templates\/[^/?]+\/delete(?:[/?]|$)/, "templates:delete"],
+  [/^\/templates(?:[/?]|$)/, "templates:view"],
 ];
 
 /** The permission the page at `path` needs and `actor` lacks, as the refusal it leads to. */
