@@ -12,6 +12,7 @@ import { closeDb, getDb } from "../client";
 import { applyMigrations } from "../migrate";
 import { accounts } from "../schema";
 import { demoDomain, demoPeople } from "./demo-people";
+import { loadDemoPhoneSystem } from "./demo-phone-system";
 
 const organizationName = "Contoso Communications";
 const demoPassword = "switchboard-demo-2026";
@@ -73,10 +74,13 @@ async function loadDemo() {
   };
   await updateProfile({ actor, input: { ...owner } });
   const userNames: string[] = [];
+  const activeUsers = [];
   for (const person of people) {
     const user = await createUser({ actor, input: { ...person, newPassword: demoPassword } });
     if (user.role === "user" && user.active) userNames.push(user.userName);
+    if (user.active) activeUsers.push(user);
   }
+  const phoneSystem = await loadDemoPhoneSystem(actor, activeUsers);
   for (const [index, group] of demoGroups.entries()) {
     const created = await createGroup({ actor, input: group });
     // Four members each, from different parts of the cast; the first User is in two groups.
@@ -85,7 +89,7 @@ async function loadDemo() {
     }
   }
   console.log(
-    `Loaded "${organizationName}" with ${people.length + 1} users (@${demoDomain}) and ${demoGroups.length} groups.`,
+    `Loaded "${organizationName}" with ${people.length + 1} users (@${demoDomain}), ${demoGroups.length} groups, ${phoneSystem.instances} instances and ${phoneSystem.seats} seats.`,
   );
   console.log("Sign in as an Administrator:");
   console.log(`  user name: ${owner.userName}   password: ${demoPassword}`);
