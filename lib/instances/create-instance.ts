@@ -5,6 +5,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { assertInstanceNameFree, rethrowInstanceNameTaken } from "./instance-name";
+import { regionLabel } from "./regions";
 import type { InstanceInput } from "./schemas";
 
 export type CreateInstanceOptions = { actor: Actor; input: InstanceInput };
@@ -28,7 +29,11 @@ export async function createInstance({ actor, input }: CreateInstanceOptions) {
         kind: "instance.created",
         actor,
         targetLabel: instance!.name,
-        details: { instance: instance!.name, region: instance!.region },
+        details: {
+          instance: instance!.name,
+          region: instance!.region,
+          summary: `Region: ${regionLabel(instance!.region)}`,
+        },
         clientAddress: actor.clientAddress,
       });
       return instance!;

@@ -177,13 +177,14 @@ describe("instances", () => {
 
   it("never shows or changes another account's instance", async () => {
     const theirs = await createInstance({ actor: otherAdmin, input: input() });
+    // One at a time, each awaited as it starts: a refusal is never left unheard.
     for (const attempt of [
-      getInstance({ actor: admin, instanceId: theirs.id }),
-      updateInstance({ actor: admin, instanceId: theirs.id, input: input() }),
-      deleteInstance({ actor: admin, instanceId: theirs.id }),
-      getInstance({ actor: admin, instanceId: "not-a-uuid" }),
+      () => getInstance({ actor: admin, instanceId: theirs.id }),
+      () => updateInstance({ actor: admin, instanceId: theirs.id, input: input() }),
+      () => deleteInstance({ actor: admin, instanceId: theirs.id }),
+      () => getInstance({ actor: admin, instanceId: "not-a-uuid" }),
     ]) {
-      expect(await rejectionOf(attempt)).toBeInstanceOf(NotFoundError);
+      expect(await rejectionOf(attempt())).toBeInstanceOf(NotFoundError);
     }
     const page = await listInstances({ actor: admin });
     expect(page.rows.map((row) => row.id)).not.toContain(theirs.id);

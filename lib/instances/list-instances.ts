@@ -6,6 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { decodeNameCursor, encodeNameCursor } from "./list-cursor";
 
+export type { InstanceStatus };
+
 export const instancePageSize = 50;
 
 export type InstanceListRow = {
