@@ -1,16 +1,18 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
   type CallFlowStep,
   type FeatureKind,
   features,
   type Instance,
+  instanceExtensions,
   type Template,
   templates,
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { extensionTakenMessage } from "@/lib/features/extension-claims";
 import { featureKindLabels } from "@/lib/features/kinds";
 import { parseFeatureFields } from "@/lib/features/schemas";
 import { findAccountInstance } from "@/lib/instances/find-instance";
@@ -70,6 +72,37 @@ async function firstSpare(db: Executor, instanceId: string, kind: FeatureKind) {
     .orderBy(features.createdAt, features.id)
     .limit(1);
   return spare?.name ?? null;
+}
+
+/**
+ * Extensions the plan would take that something in the instance already has: said in the
+ * preview, before Save (where the database would refuse them anyway).
+ */
+async function extensionsInUse(
+  db: Executor,
+  instanceId: string,
+  seatExtension: string | null,
+  planned: PlannedFeature[],
+): Promise<string[]> {
+  const wanted = new Set<string>(seatExtension ? [seatExtension] : []);
+  for (const feature of planned) {
+    if (feature.source !== "create") continue;
+    for (const field of ["extension", "mailboxNumber"]) {
+      const value = feature.input[field];
+      if (typeof value === "string" && value !== "") wanted.add(value);
+    }
+  }
+  if (wanted.size === 0) return [];
+  const taken = await db
+    .select({ extension: instanceExtensions.extension, ownerLabel: instanceExtensions.ownerLabel })
+    .from(instanceExtensions)
+    .where(
+      and(
+        eq(instanceExtensions.instanceId, instanceId),
+        inArray(instanceExtensions.extension, [...wanted]),
+      ),
+    );
+  return taken.map((claim) => extensionTakenMessage(claim.extension, claim.ownerLabel));
 }
 
 /**
@@ -174,6 +207,7 @@ export async function planSeat(db: Executor, options: PlanSeatOptions): Promise<
       else callFlow.push({ type: "voicemail", mailboxNumber: mailbox });
     }
   }
+  problems.push(...(await extensionsInUse(db, instance.id, extension, planned)));
   return {
     instance: { id: instance.id, name: instance.name },
     template: { id: template.id, name: template.name, version: template.version },

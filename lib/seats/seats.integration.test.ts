@@ -196,6 +196,20 @@ describe("a seat from a template", () => {
     );
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.message).toMatch(/401.*Board room/);
+    // A preview made now says so before anyone presses Save.
+    const again = await stashUserForm({
+      actor: admin,
+      values: formValues(userName),
+      wizard: { instanceId: instance.id, step: "template" },
+    });
+    await chooseSeatTemplate({ actor: admin, draftId: again, templateId });
+    await setSeatAttributes({
+      actor: admin,
+      draftId: again,
+      attributes: { extension: "401", voicemailPin: "4321" },
+    });
+    const { plan } = await previewSeat({ actor: admin, draftId: again });
+    expect(plan.problems).toContain("Extension 401 is already used by conference room Board room.");
     expect(await getDb().select().from(users).where(eq(users.userName, userName))).toEqual([]);
     const left = await featuresOf(instance.id);
     expect(left.map((feature) => [feature.kind, feature.seatId])).toEqual(

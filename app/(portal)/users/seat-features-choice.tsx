@@ -1,3 +1,5 @@
+import { useId } from "react";
+
 /**
  * The question asked when a user with seats leaves (deleted or inactivated): what becomes of
  * the features of their seats. Phone numbers are never deleted this way.
@@ -30,25 +32,32 @@ export function SeatFeaturesChoice({
       help: "Devices, mailboxes and other features are deleted; phone numbers stay as spares.",
     },
   ];
+  const id = useId();
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-neutral-900">
         {intro ?? "Their phone features"}
       </legend>
       {options.map((option, index) => (
-        <label key={option.value} className="flex gap-2 text-sm">
+        <div key={option.value} className="flex gap-2 text-sm">
           <input
             type="radio"
+            id={`${id}-${index}`}
             name="seatFeatures"
             value={option.value}
             defaultChecked={index === 0}
+            aria-describedby={`${id}-${index}-help`}
             className="mt-1"
           />
-          <span>
-            <span className="block text-neutral-900">{option.label}</span>
-            <span className="block text-xs text-neutral-600">{option.help}</span>
-          </span>
-        </label>
+          <div>
+            <label htmlFor={`${id}-${index}`} className="block text-neutral-900">
+              {option.label}
+            </label>
+            <p id={`${id}-${index}-help`} className="text-xs text-neutral-600">
+              {option.help}
+            </p>
+          </div>
+        </div>
       ))}
     </fieldset>
   );

@@ -110,7 +110,9 @@ export function UserForm({
           help={
             userId
               ? "Leave blank to keep the current password."
-              : "At least 12 characters; common passwords are refused."
+              : seat?.draftId
+                ? "Type it again: a password is never kept while a seat is built. At least 12 characters."
+                : "At least 12 characters; common passwords are refused."
           }
         />
         {self ? (
