@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only" marker: background jobs (run by server.ts outside Next.js, where the
+// marker throws) record activity too. The database client keeps it out of browsers anyway.
 import type { Executor } from "@/db/client";
 import { type ActivityDetails, type ActivityKind, accountActivity } from "@/db/schema";
 

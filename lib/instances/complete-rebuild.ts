@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { accountActivity, instances } from "@/db/schema";
+import { instances } from "@/db/schema";
+import { recordActivity } from "@/lib/activity/record-activity";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";
 
 // No "server-only" here: the rebuild's background job runs this under plain Node (see
-// lib/jobs/job-handler.ts). For the same reason the activity row is written directly rather
-// than through lib/activity/record-activity.ts, which carries that marker.
+// lib/jobs/job-handler.ts), where that marker throws.
 
 export type RebuildOutcome = "rebuilt" | "failed";
 
@@ -68,7 +68,7 @@ export async function completeRebuild({
           : { status: "active", rebuildError: "", lastRebuiltAt: now },
       )
       .where(eq(instances.id, instance.id));
-    await tx.insert(accountActivity).values({
+    await recordActivity(tx, {
       accountId: instance.accountId,
       kind: failed ? "instance.rebuild_failed" : "instance.rebuilt",
       targetLabel: instance.name,
