@@ -105,4 +105,32 @@ describe("describeDetails", () => {
       "Password changed",
     ]);
   });
+
+  it("says where a seat was made, from what, and what became of its features", () => {
+    expect(
+      describeDetails("seat.created", {
+        instance: "Headquarters",
+        template: "Standard User",
+        templateVersion: 2,
+        extension: "201",
+        features: ["Ada softphone", "Mailbox 201"],
+      }),
+    ).toEqual([
+      "Instance: Headquarters",
+      "Template: Standard User version 2",
+      "Extension 201",
+      "Features: Ada softphone, Mailbox 201",
+    ]);
+    expect(
+      describeDetails("seat.deleted", {
+        instance: "Headquarters",
+        released: ["Ada softphone"],
+        keptAsSpares: ["+12125550100"],
+      }),
+    ).toEqual([
+      "Instance: Headquarters",
+      "Released: Ada softphone",
+      "Kept as spares: +12125550100",
+    ]);
+  });
 });

@@ -55,6 +55,8 @@ const fieldLabels: Record<string, string> = {
   active: "Active",
   name: "Name",
   description: "Description",
+  region: "Region",
+  notes: "Notes",
 };
 
 const roleLabels: Record<string, string> = { user: "User", administrator: "Administrator" };
@@ -101,6 +103,30 @@ const nameInUseLabels: Record<string, string> = {
   email: "Email already in use",
 };
 
+const nameList = (value: unknown) =>
+  Array.isArray(value) && value.length > 0 ? value.map(String).join(", ") : undefined;
+
+/** A seat's rows: where, from which template, and what became of its features. */
+function seatLines(kind: ActivityKind, details: ActivityDetails): string[] {
+  if (!kind.startsWith("seat.")) return [];
+  const lines: string[] = [];
+  if (typeof details.instance === "string") lines.push(`Instance: ${details.instance}`);
+  if (typeof details.template === "string") {
+    lines.push(`Template: ${details.template} version ${String(details.templateVersion ?? "")}`);
+  }
+  if (typeof details.extension === "string") lines.push(`Extension ${details.extension}`);
+  for (const [words, key] of [
+    ["Features", "features"],
+    ["Added", "added"],
+    ["Released", "released"],
+    ["Kept as spares", "keptAsSpares"],
+  ] as const) {
+    const names = nameList(details[key]);
+    if (names) lines.push(`${words}: ${names}`);
+  }
+  return lines;
+}
+
 /** One readable line per fact of a row, for the activity table. */
 export function describeDetails(kind: ActivityKind, details: ActivityDetails): string[] {
   const lines: string[] = [];
@@ -126,6 +152,7 @@ export function describeDetails(kind: ActivityKind, details: ActivityDetails): s
   if (typeof details.reason === "string") lines.push(`Reason: ${details.reason}`);
   if (typeof details.version === "number") lines.push(`Version ${details.version}`);
   if (typeof details.summary === "string") lines.push(details.summary);
+  lines.push(...seatLines(kind, details));
   const grants = permissionList(details.permissions);
   if (kind === "group.created") lines.push(grants ? `Grants: ${grants}` : "Grants nothing yet");
   for (const [words, key] of [

@@ -77,6 +77,9 @@ export function ActivityTable({
                   color={row.actorColor}
                   linked={canViewUsers}
                 />
+              ) : row.kind === "instance.rebuilt" || row.kind === "instance.rebuild_failed" ? (
+                // Reported by the provisioning side, not by a person.
+                <span className="text-neutral-700">Provisioning</span>
               ) : (
                 <span className="text-neutral-600">—</span>
               )}
