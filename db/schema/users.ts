@@ -38,6 +38,10 @@ export const users = pgTable(
     role: userRole("role").notNull().default("user"),
     // Bumped whenever existing sessions must end (password, role, inactivation).
     sessionVersion: integer("session_version").notNull().default(1),
+    // Set when the provider reported a bounce or complaint for this address: the portal sends
+    // it nothing until the address changes or an Administrator clears the mark.
+    emailUndeliverableAt: timestamp("email_undeliverable_at", { withTimezone: true }),
+    emailUndeliverableReason: text("email_undeliverable_reason").notNull().default(""),
     // Lower-cased text the User List search matches with a trigram index.
     searchText: text("search_text")
       .notNull()
