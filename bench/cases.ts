@@ -1,6 +1,7 @@
 import { benchPassword, benchUserLogin } from "./bench-data";
 import type { BenchFacts } from "./facts";
 import { signInForm, signInHeaders } from "./http";
+import { phoneCases } from "./phone-cases";
 
 export type BenchCase = {
   name: string;
@@ -12,6 +13,8 @@ export type BenchCase = {
   /** Checked once on a full response before the load starts, so a redirect or an error
    * page is never measured as if it were the page. */
   expect: { status: number; text?: string };
+  /** A page measured for a big and a small instance: the report sets the two side by side. */
+  compare?: { page: string; instance: "big" | "small" };
 };
 
 export type Sessions = { admin: string; user: string };
@@ -53,6 +56,7 @@ export function benchCases(facts: BenchFacts, sessions: Sessions, origin: string
     ),
     page("/users/<id>", `/users/${facts.detailUser.id}`, facts.detailUser.userName),
     page("/users as a User", "/users", "User Manager", sessions.user),
+    ...(facts.phone ? phoneCases(facts.phone, sessions.admin) : []),
     {
       name: "POST /api/sign-in",
       method: "POST",

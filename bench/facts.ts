@@ -3,6 +3,7 @@ import { closeDb, connection } from "../db/client";
 import { encodeUserListCursor } from "../lib/users/user-list-cursor";
 import { benchAdminLogin, benchUserLogin } from "./bench-data";
 import { commonSurnameFragment } from "./names";
+import { type PhoneFacts, readPhoneFacts } from "./phone-facts";
 import { rowsOf } from "./sql-values";
 
 type Person = { id: string; userName: string };
@@ -21,6 +22,8 @@ export type BenchFacts = {
   deepByUserName: DeepPage;
   deepByLastName: DeepPage;
   detailUser: Person;
+  /** The phone system's instances; undefined in a database seeded before them. */
+  phone?: PhoneFacts;
 };
 
 /**
@@ -88,6 +91,7 @@ export async function readBenchFacts(): Promise<BenchFacts> {
       deepByUserName: await deepPage("user_name"),
       deepByLastName: await deepPage("last_name"),
       detailUser: detailUser ?? user,
+      phone: await readPhoneFacts(db, admin.accountId),
     };
   } finally {
     await closeDb();

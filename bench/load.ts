@@ -21,6 +21,7 @@ export type CaseResult = {
   /** What autocannon read per response, headers included, with the browser's Accept-Encoding. */
   bytesPerResponse: number;
   rssPeakBytes: number;
+  compare?: BenchCase["compare"];
 };
 
 function decode(body: Buffer, encoding: string): Buffer {
@@ -87,5 +88,6 @@ export async function runCase(
     bodyBytes,
     bytesPerResponse: requests > 0 ? result.throughput.total / requests : 0,
     rssPeakBytes: memory.stop(),
+    ...(benchCase.compare ? { compare: benchCase.compare } : {}),
   };
 }

@@ -4,6 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import type { BenchFacts } from "./facts";
 import type { CaseResult } from "./load";
+import { formatComparison, formatSeatSave, type PhoneSummary } from "./phone-report";
+import type { SeatSaveResult } from "./seat-save";
 import type { FloorCase } from "./sql-floor";
 
 export type BenchReport = {
@@ -20,9 +22,10 @@ export type BenchReport = {
   database: BenchFacts["database"];
   data: Omit<
     BenchFacts,
-    "database" | "deepByUserName" | "deepByLastName" | "admin" | "user" | "detailUser"
-  >;
-  server: {
+    "database" | "deepByUserName" | "deepByLastName" | "admin" | "user" | "detailUser" | "phone"
+  > & { phone?: PhoneSummary };
+  /** Absent when only the seat Save was timed (no server started). */
+  server?: {
     coldStartMs: number;
     rssAfterStartBytes: number;
     rssPeakBytes: number;
@@ -30,6 +33,7 @@ export type BenchReport = {
   };
   cases: CaseResult[];
   sqlFloor: FloorCase[];
+  seatSave?: SeatSaveResult;
 };
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
@@ -84,6 +88,7 @@ export function formatReport(report: BenchReport): string {
       String(result.non2xx + result.errors),
     ]),
   );
+  const comparison = formatComparison(report.cases, table);
   const floor = table(
     ["SQL floor (EXPLAIN ANALYZE, median of 3)", "queries", "exec ms", "plan ms", "seq scans"],
     report.sqlFloor.map((floorCase) => [
@@ -95,26 +100,36 @@ export function formatReport(report: BenchReport): string {
     ]),
     4,
   );
+  const phone = data.phone
+    ? ` Phone system: ${data.phone.big.name} has ${data.phone.big.features.toLocaleString("en")} features and ${data.phone.big.seats.toLocaleString("en")} seats, ${data.phone.small.name} ${data.phone.small.features} and ${data.phone.small.seats}.`
+    : "";
+  const loaded = server
+    ? [
+        `Server: cold start ${server.coldStartMs.toFixed(0)} ms (spawn to first 200 of /api/health), first /users ${server.firstUsersPageMs.toFixed(0)} ms; RSS ${mb(server.rssAfterStartBytes)} MB after start, ${mb(server.rssPeakBytes)} MB at peak.`,
+        `Load: autocannon from this machine, ${report.settings.warmupSeconds} s warm-up + ${report.settings.durationSeconds} s per case. Load average at the end: ${report.machine.loadAverage.map((value) => value.toFixed(1)).join(" ")} on ${report.machine.cpus} cores; on a shared machine figures are noisy.`,
+        "",
+        cases,
+        ...(comparison ? ["", comparison] : []),
+        "",
+        floor,
+      ]
+    : [];
   return [
-    `${database}: ${data.users.toLocaleString("en")} users in ${plural(data.accounts, "account")}; the big one has ${data.bigActiveUsers.toLocaleString("en")} active users.`,
-    `Server: cold start ${server.coldStartMs.toFixed(0)} ms (spawn to first 200 of /api/health), first /users ${server.firstUsersPageMs.toFixed(0)} ms; RSS ${mb(server.rssAfterStartBytes)} MB after start, ${mb(server.rssPeakBytes)} MB at peak.`,
-    `Load: autocannon from this machine, ${report.settings.warmupSeconds} s warm-up + ${report.settings.durationSeconds} s per case. Load average at the end: ${report.machine.loadAverage.map((value) => value.toFixed(1)).join(" ")} on ${report.machine.cpus} cores; on a shared machine figures are noisy.`,
-    "",
-    cases,
-    "",
-    floor,
+    `${database}: ${data.users.toLocaleString("en")} users in ${plural(data.accounts, "account")}; the big one has ${data.bigActiveUsers.toLocaleString("en")} active users.${phone}`,
+    ...loaded,
+    ...(report.seatSave ? ["", formatSeatSave(report.seatSave, table)] : []),
   ].join("\n");
 }
 
 /** Writes the report beside earlier ones: bench/results/<date>-<time>-<database>-<size>.json. */
-export function writeReport(root: string, report: BenchReport): string {
+export function writeReport(root: string, report: BenchReport, suffix = ""): string {
   const stamp = report.startedAt.slice(0, 16).replace("T", "-").replace(":", "");
   const database = report.database.kind === "postgres" ? "postgresql" : "pglite";
   const size =
     report.data.users >= 1_000_000
       ? `${Math.round(report.data.users / 1_000_000)}m`
       : `${Math.round(report.data.users / 1000)}k`;
-  const file = path.join(root, "bench", "results", `${stamp}-${database}-${size}.json`);
+  const file = path.join(root, "bench", "results", `${stamp}-${database}-${size}${suffix}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   // In Biome's layout, so committed results keep `npm run lint` clean.

@@ -6,21 +6,25 @@ import { parseArgs } from "node:util";
 import { env } from "../lib/env";
 import { benchAdminLogin, benchPassword, benchUserLogin } from "./bench-data";
 import { benchCases } from "./cases";
-import { readBenchFacts } from "./facts";
+import { type BenchFacts, readBenchFacts } from "./facts";
 import { request, signIn } from "./http";
 import { type CaseResult, runCase } from "./load";
+import type { InstanceFacts } from "./phone-facts";
 import { type BenchReport, formatReport, machine, writeReport } from "./report";
+import { measureSeatSave } from "./seat-save";
 import { startServer } from "./server-process";
 import { measureSqlFloor } from "./sql-floor";
 
-// `npm run bench`: the User Manager over HTTP against the production build and the seeded
-// database (`npm run bench:seed` first), then the SQL floor of the same pages.
+// `npm run bench`: the User Manager and the Instance Manager over HTTP against the production
+// build and the seeded database (`npm run bench:seed` first), the SQL floor of the same pages,
+// then the timing of the user form's Save with a seat (`-- --only seat` for that alone).
 const { values: args } = parseArgs({
   options: {
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
-    // Runs only the cases whose name contains this text.
+    // Runs only the cases whose name contains this text; "seat" runs only the seat Save.
     only: { type: "string" },
+    saves: { type: "string", default: "200" },
   },
 });
 
@@ -34,10 +38,10 @@ function commit(): string {
   }
 }
 
-async function main() {
-  const startedAt = new Date().toISOString();
-  const options = { durationSeconds: Number(args.duration), warmupSeconds: Number(args.warmup) };
-  const facts = await readBenchFacts();
+type Loaded = Pick<BenchReport, "server" | "cases" | "sqlFloor">;
+
+/** The HTTP cases against the production server, then the SQL floor of the same pages. */
+async function loadServer(facts: BenchFacts, options: BenchReport["settings"]): Promise<Loaded> {
   // Production on PostgreSQL needs a shared secret; sessions of a bench run need none beyond it.
   const environment: NodeJS.ProcessEnv = {
     ...process.env,
@@ -69,15 +73,7 @@ async function main() {
     await server.stop();
   }
   console.log("Explaining the same pages' SQL…");
-  const sqlFloor = await measureSqlFloor(facts);
-  const { database, deepByUserName, deepByLastName, admin, user, detailUser, ...data } = facts;
-  const report: BenchReport = {
-    startedAt,
-    commit: commit(),
-    machine: machine(),
-    settings: options,
-    database,
-    data,
+  return {
     server: {
       coldStartMs: server.coldStartMs,
       rssAfterStartBytes,
@@ -85,10 +81,49 @@ async function main() {
       firstUsersPageMs,
     },
     cases: results,
-    sqlFloor,
+    sqlFloor: await measureSqlFloor(facts),
+  };
+}
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  const options = { durationSeconds: Number(args.duration), warmupSeconds: Number(args.warmup) };
+  const seatOnly = args.only === "seat";
+  const saves = Number(args.saves);
+  if (!Number.isInteger(saves) || saves < 1) throw new Error("--saves must be a whole number.");
+  const facts = await readBenchFacts();
+  const loaded: Loaded = seatOnly ? { cases: [], sqlFloor: [] } : await loadServer(facts, options);
+  let seatSave: BenchReport["seatSave"];
+  if (!args.only || seatOnly) {
+    if (!facts.phone) {
+      console.log("No phone system in this database (npm run bench:seed:phone): no seat Save.");
+    } else {
+      console.log(`Timing ${saves} Saves of a user with a seat…`);
+      seatSave = await measureSeatSave({ saves, warmup: Math.min(10, saves) });
+    }
+  }
+  const { database, deepByUserName, deepByLastName, admin, user, detailUser, phone, ...data } =
+    facts;
+  const size = (facts: InstanceFacts) => ({
+    name: facts.name,
+    features: facts.features,
+    seats: facts.seats,
+  });
+  const report: BenchReport = {
+    startedAt,
+    commit: commit(),
+    machine: machine(),
+    settings: options,
+    database,
+    data: {
+      ...data,
+      ...(phone ? { phone: { big: size(phone.big), small: size(phone.small) } } : {}),
+    },
+    ...loaded,
+    ...(seatSave ? { seatSave } : {}),
   };
   console.log(`\n${formatReport(report)}\n`);
-  console.log(`Saved ${writeReport(root, report)}`);
+  console.log(`Saved ${writeReport(root, report, seatOnly ? "-seat-save" : "")}`);
 }
 
 main().catch((error: unknown) => {

@@ -8,11 +8,13 @@ import { env } from "../lib/env";
 import { benchAdminLogin, benchPassword, benchUserLogin } from "./bench-data";
 import { commonSurnameFragment } from "./names";
 import { seedAccounts } from "./seed-accounts";
+import { seedPhoneSystem } from "./seed-phone-system";
 import { type BatchCounts, seedUserBatch } from "./seed-users";
 import { rowsOf } from "./sql-values";
 
 // `npm run bench:seed -- --users 1000000 --accounts 1000 --big 100000`: fills the configured
-// database (DATABASE_URL, else PGlite in DATA_DIR) with bench data, once.
+// database (DATABASE_URL, else PGlite in DATA_DIR) with bench data, once. `-- --phone-only`
+// adds the phone system (instances, features, seats) to a database seeded before it existed.
 const { values: args } = parseArgs({
   options: {
     users: { type: "string", default: "100000" },
@@ -20,6 +22,7 @@ const { values: args } = parseArgs({
     big: { type: "string" },
     batch: { type: "string" },
     force: { type: "boolean", default: false },
+    "phone-only": { type: "boolean", default: false },
   },
 });
 
@@ -30,6 +33,17 @@ const count = (value: string | undefined, name: string) => {
 };
 
 const rate = (rows: number, ms: number) => Math.round((rows / ms) * 1000).toLocaleString("en");
+
+// Bench Big seats 5,000 of the big account's users and Bench Small 10 more.
+const phoneSystemUsers = 6000;
+
+async function seedPhoneOnly() {
+  const { db } = connection();
+  await applyMigrations();
+  const started = performance.now();
+  await seedPhoneSystem(db);
+  console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+}
 
 async function seed() {
   const userCount = count(args.users, "users");
@@ -58,7 +72,8 @@ async function seed() {
   if (rowsOf(existing).length > 0) {
     console.error(
       `This database already holds bench data (${benchAdminLogin} exists); nothing was changed.\n` +
-        "Seed a fresh one: drop and create the PostgreSQL database, or use another DATA_DIR.",
+        "Seed a fresh one: drop and create the PostgreSQL database, or use another DATA_DIR.\n" +
+        "To add only the phone system (instances, features, seats): npm run bench:seed:phone",
     );
     process.exitCode = 1;
     return;
@@ -101,6 +116,12 @@ async function seed() {
     `generated  ${JSON.stringify(totals)}: ${rate(totals.users, usersMs)} users/s, ${rate(allRows, usersMs)} rows/s`,
   );
 
+  if (bigUsers >= phoneSystemUsers) await seedPhoneSystem(db);
+  else
+    console.log(
+      `phone      skipped: the big account needs ${phoneSystemUsers.toLocaleString("en")} users for Bench Big's seats.`,
+    );
+
   const analyzeStarted = performance.now();
   // Fresh statistics and visibility maps, as autovacuum would leave a long-lived database.
   await db.execute(sql`vacuum (analyze)`);
@@ -128,7 +149,7 @@ if (env.NODE_ENV === "production" && !args.force) {
   );
   process.exitCode = 1;
 } else {
-  seed()
+  (args["phone-only"] ? seedPhoneOnly() : seed())
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exitCode = 1;

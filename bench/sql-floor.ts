@@ -5,6 +5,7 @@ import { countUsers } from "../lib/users/count-users";
 import { listUsers } from "../lib/users/list-users";
 import type { BenchFacts } from "./facts";
 import { openLoggedConnection } from "./logged-connection";
+import { phoneFloorCases } from "./phone-floor";
 
 type PlanNode = {
   "Node Type": string;
@@ -105,6 +106,7 @@ export async function measureSqlFloor(facts: BenchFacts): Promise<FloorCase[]> {
       () =>
         Promise.all([loadSessionUser(facts.user.id, sessionId), loadPermissions(facts.user.id)]),
     ],
+    ...(facts.phone ? phoneFloorCases(facts.phone, actor) : []),
   ];
   try {
     const results: FloorCase[] = [];
