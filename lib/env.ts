@@ -59,6 +59,38 @@ const envSchema = z.object({
     .optional()
     .transform((value) => value || undefined)
     .pipe(z.url({ protocol: /^https?$/ }).optional()),
+  // Email (lib/email). RESEND_API_KEY set: messages go through Resend (RESEND_BASE_URL points
+  // the SDK elsewhere, as tests do); unset: the embedded outbox stores them as sent, readable
+  // on /emails. RESEND_WEBHOOK_SECRET ("whsec_…") verifies Resend's delivery and bounce events.
+  RESEND_API_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined),
+  RESEND_BASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value?.replace(/\/+$/, "") || undefined)
+    .pipe(z.url({ protocol: /^https?$/ }).optional()),
+  RESEND_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(
+      z
+        .string()
+        .regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'RESEND_WEBHOOK_SECRET must be "whsec_" and base64')
+        .optional(),
+    ),
+  // Sender of messages that name no other (an Administrator's message is sent from their own).
+  EMAIL_FROM: z
+    .string()
+    .trim()
+    .min(3)
+    .refine((value) => !/[\r\n]/.test(value), "EMAIL_FROM must be one line")
+    .default("Switchboard <no-reply@switchboard.example>"),
 });
 
 export type Env = z.infer<typeof envSchema>;

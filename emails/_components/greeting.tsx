@@ -1,0 +1,7 @@
+import { Text } from "@react-email/components";
+import { styles } from "./layout";
+
+/** "Hello Ada," or, without a name, "Hello,". */
+export function Greeting({ name }: { name: string }) {
+  return <Text style={styles.paragraph}>{name ? `Hello ${name},` : "Hello,"}</Text>;
+}
