@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { emails, users } from "@/db/schema";
+import { emails } from "@/db/schema";
 import { env } from "@/lib/env";
 import { InvalidError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
@@ -10,6 +9,9 @@ import { sanitizeHeaderText } from "./header-text";
 import { formatMailbox, parseMailbox } from "./mailbox";
 import { renderEmail } from "./render-email";
 import type { EmailTemplateName, EmailTemplateProps } from "./templates";
+import { isAddressUndeliverable, undeliverableError } from "./undeliverable-address";
+
+export { undeliverableError };
 
 // No "server-only" here: code run by background jobs (plain Node) may queue messages too.
 
@@ -41,9 +43,6 @@ export type QueueEmailOptions<Name extends EmailTemplateName = EmailTemplateName
 
 export type QueuedEmail = { emailId: string };
 
-/** Why a message was recorded but never handed to a job. */
-export const undeliverableError =
-  "The address is marked undeliverable (the provider reported a bounce or complaint): nothing is sent to it until the address changes or an Administrator clears the mark.";
 const invalidRecipientError = (to: string) =>
   `"${to.slice(0, 254)}" is not an email address the portal can send to: nothing was sent.`;
 
@@ -57,21 +56,6 @@ function sender(value: string | undefined, field: "from" | "replyTo"): string {
     });
   }
   return formatMailbox(mailbox);
-}
-
-async function isUndeliverable(tx: Executor, accountId: string, address: string) {
-  const [marked] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.accountId, accountId),
-        sql`lower(${users.email}) = lower(${address})`,
-        isNotNull(users.emailUndeliverableAt),
-      ),
-    )
-    .limit(1);
-  return Boolean(marked);
 }
 
 /**
@@ -91,7 +75,7 @@ export async function queueEmail<Name extends EmailTemplateName>(
   const rendered = await renderEmail(options.template, options.props);
   const refusal = !recipient
     ? invalidRecipientError(options.to)
-    : (await isUndeliverable(tx, options.accountId, recipient.address))
+    : (await isAddressUndeliverable(tx, options.accountId, recipient.address))
       ? undeliverableError
       : undefined;
   const emailId = randomUUID();

@@ -1,3 +1,4 @@
+import { emailJobHandlers } from "@/lib/email/email-job-handlers";
 import { provisioningJobHandlers } from "@/lib/provisioning/job-handlers";
 import type { JobHandlers } from "./job-handler";
 
@@ -9,4 +10,5 @@ import type { JobHandlers } from "./job-handler";
  */
 export const jobHandlers: JobHandlers = {
   ...provisioningJobHandlers(),
+  ...emailJobHandlers(),
 };
