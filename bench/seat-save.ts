@@ -9,6 +9,7 @@ import { createUser } from "../lib/users/create-user";
 import { deleteUser } from "../lib/users/delete-user";
 import { benchAdminActor } from "./bench-actor";
 import { benchFiveTemplate } from "./bench-five-template";
+import { openLoggedConnection } from "./logged-connection";
 import { benchInstances } from "./phone-system-specs";
 import { prepareSeatDraft, type SaveTarget, savePerson, saveUserPrefix } from "./seat-save-wizard";
 import { rowsOf } from "./sql-values";
@@ -31,6 +32,8 @@ export type SeatSaveResult = {
   seatPartMs: Timings;
   /** One argon2id hash of a password, which every Save computes. */
   hashMs: Timings;
+  /** Statements one Save sends, BEGIN, COMMIT and savepoints included. */
+  statementsPerSave: number;
 };
 
 async function findTarget(actor: Actor): Promise<SaveTarget & { spares: number }> {
@@ -78,6 +81,20 @@ async function removeSaveUsers(actor: Actor): Promise<number> {
   return leftovers.length;
 }
 
+/** One more Save on a connection that logs what the services send, then its user removed. */
+async function countSaveStatements(actor: Actor, target: SaveTarget, run: number, n: number) {
+  await closeDb();
+  const logged = openLoggedConnection();
+  try {
+    const { draftId, input } = await prepareSeatDraft(actor, target, savePerson(run, n));
+    const statements = await logged.capture(() => createUser({ actor, input, draftId }));
+    await removeSaveUsers(actor);
+    return statements.length;
+  } finally {
+    await logged.close();
+  }
+}
+
 /**
  * Times the user form's Save of a new user with a pending Bench Five seat in Bench Big,
  * `saves` times one after another (after `warmup` untimed ones), through the services the
@@ -87,7 +104,8 @@ async function removeSaveUsers(actor: Actor): Promise<number> {
 export async function measureSeatSave(options: SeatSaveOptions): Promise<SeatSaveResult> {
   const { saves, warmup } = options;
   const perPhase = saves + warmup;
-  if (perPhase > 999) throw new Error("--saves plus the warm-up must stay under 1,000.");
+  // Two phases and one counted Save number their users 0-999 within a run.
+  if (2 * perPhase + 1 > 1000) throw new Error(`--saves can be at most ${499 - warmup}.`);
   try {
     // As the server does at start: the services expect the schema of this checkout.
     await applyMigrations();
@@ -124,6 +142,7 @@ export async function measureSeatSave(options: SeatSaveOptions): Promise<SeatSav
       }
     }
     await removeSaveUsers(actor);
+    const statementsPerSave = await countSaveStatements(actor, target, run, 2 * perPhase);
     const hashes: number[] = [];
     for (let n = 0; n < 50; n++) {
       hashes.push((await timed(() => hashPassword(`Bench-hash-${n}-${run}`)))[1]);
@@ -138,6 +157,7 @@ export async function measureSeatSave(options: SeatSaveOptions): Promise<SeatSav
       plainCreateUserMs: summarize(plain),
       seatPartMs: summarize(seatPart),
       hashMs: summarize(hashes),
+      statementsPerSave,
     };
   } finally {
     await closeDb();
