@@ -2,6 +2,7 @@ import { z } from "zod";
 import { extensionProblem } from "@/lib/users/fields/extension";
 import { parsePhone } from "@/lib/users/fields/phone";
 import type { AttributeDefinition } from "./attribute-types";
+import { matchPattern } from "./pattern-match";
 
 export const maxPatternLength = 200;
 export const maxAttributeValueLength = 500;
@@ -87,7 +88,15 @@ export function checkAttributeValue(
     };
   }
   const checked = byType(definition, typed);
-  if (!checked.ok || !pattern || pattern.test(checked.value)) return checked;
+  if (!checked.ok || !pattern) return checked;
+  const match = matchPattern(pattern, checked.value);
+  if (match === "match") return checked;
+  if (match === "too-slow") {
+    return {
+      ok: false,
+      message: `${definition.label} takes too long to check against the pattern ${definition.pattern}: the template's pattern needs to be simpler.`,
+    };
+  }
   const help = definition.helpText.trim();
   return {
     ok: false,
