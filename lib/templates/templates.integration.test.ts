@@ -228,12 +228,13 @@ describe("templates", () => {
 
   it("keeps each account's templates to itself", async () => {
     const created = await createTemplate({ actor: admin, input: input() });
+    // One at a time: a refusal nobody awaits yet is reported as unhandled.
     for (const attempt of [
-      getTemplate({ actor: otherAdmin, templateId: created.id }),
-      updateTemplate({ actor: otherAdmin, templateId: created.id, input: input() }),
-      deleteTemplate({ actor: otherAdmin, templateId: created.id }),
+      () => getTemplate({ actor: otherAdmin, templateId: created.id }),
+      () => updateTemplate({ actor: otherAdmin, templateId: created.id, input: input() }),
+      () => deleteTemplate({ actor: otherAdmin, templateId: created.id }),
     ]) {
-      expect(await rejectionOf(attempt)).toBeInstanceOf(NotFoundError);
+      expect(await rejectionOf(attempt())).toBeInstanceOf(NotFoundError);
     }
     expect((await listTemplates({ actor: otherAdmin })).map((row) => row.id)).not.toContain(
       created.id,
