@@ -1,10 +1,19 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { type UserFormDraft, userFormDrafts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";
+
+export type FindUserFormDraftOptions = {
+  forUpdate?: boolean;
+  /**
+   * The form the draft must belong to: the user being edited, or null for the new-user form.
+   * A draft keeps the seats of one form, never to be saved onto someone else.
+   */
+  userId?: string | null;
+};
 
 /**
  * A draft of the actor's own: nobody else's half-filled form (another Administrator's,
@@ -14,7 +23,7 @@ export async function findUserFormDraft(
   db: Executor,
   actor: Actor,
   draftId: string,
-  options: { forUpdate?: boolean } = {},
+  options: FindUserFormDraftOptions = {},
 ): Promise<UserFormDraft> {
   const missing = new NotFoundError(
     "This form has expired or was already saved. Open the user form again.",
@@ -28,6 +37,11 @@ export async function findUserFormDraft(
         eq(userFormDrafts.id, draftId),
         eq(userFormDrafts.accountId, actor.accountId),
         eq(userFormDrafts.ownerId, actor.id),
+        options.userId === undefined
+          ? undefined
+          : options.userId === null
+            ? isNull(userFormDrafts.userId)
+            : eq(userFormDrafts.userId, options.userId),
       ),
     );
   const [draft] = options.forUpdate ? await query.for("update") : await query;

@@ -8,10 +8,9 @@ import {
   type Instance,
   instanceExtensions,
   type Template,
-  templates,
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError } from "@/lib/errors";
 import { extensionTakenMessage } from "@/lib/features/extension-claims";
 import { featureKindLabels } from "@/lib/features/kinds";
 import { parseFeatureFields } from "@/lib/features/schemas";
@@ -19,8 +18,8 @@ import { findAccountInstance } from "@/lib/instances/find-instance";
 import { attributesSchema } from "@/lib/templates/attributes-schema";
 import { findAccountTemplate } from "@/lib/templates/find-template";
 import { resolvePlaceholders } from "@/lib/templates/resolve-placeholders";
+import { extensionProblem } from "@/lib/users/fields/extension";
 import { parsePhone } from "@/lib/users/fields/phone";
-import { isUuid } from "@/lib/uuid";
 import type { SeatPerson } from "./seat-person";
 
 export type PlannedFeature =
@@ -72,6 +71,37 @@ async function firstSpare(db: Executor, instanceId: string, kind: FeatureKind) {
     .orderBy(features.createdAt, features.id)
     .limit(1);
   return spare?.name ?? null;
+}
+
+/**
+ * Whether a mailbox a setup attribute names is one the instance has, or one the plan
+ * creates: typed text must not become a call flow step to nowhere.
+ */
+async function hasMailbox(
+  db: Executor,
+  instanceId: string,
+  planned: PlannedFeature[],
+  mailbox: string,
+): Promise<boolean> {
+  const created = planned.some(
+    (feature) =>
+      feature.source === "create" &&
+      feature.kind === "voicemail_box" &&
+      feature.input.mailboxNumber === mailbox,
+  );
+  if (created) return true;
+  if (extensionProblem(mailbox) !== undefined) return false;
+  const [box] = await db
+    .select({ id: features.id })
+    .from(features)
+    .where(
+      and(
+        eq(features.instanceId, instanceId),
+        eq(features.kind, "voicemail_box"),
+        eq(features.extension, mailbox),
+      ),
+    );
+  return box !== undefined;
 }
 
 /**
@@ -204,6 +234,8 @@ export async function planSeat(db: Executor, options: PlanSeatOptions): Promise<
         value || (box?.source === "create" ? String(box.input.mailboxNumber ?? "") : "");
       if (!mailbox)
         problems.push(`${where}: the template creates no voicemail box to send calls to.`);
+      else if (value && !(await hasMailbox(db, instance.id, planned, value)))
+        problems.push(`${where}: ${instance.name} has no voicemail box numbered "${value}".`);
       else callFlow.push({ type: "voicemail", mailboxNumber: mailbox });
     }
   }

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { userFormDrafts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { NotFoundError } from "@/lib/errors";
 import { createPendingSeats } from "./create-pending-seats";
 import { findUserFormDraft } from "./find-user-form-draft";
 import type { SeatPerson } from "./seat-person";
@@ -17,6 +18,12 @@ export async function saveDraftSeats(
   { actor, user, draftId }: { actor: Actor; user: SeatPerson & { id: string }; draftId: string },
 ): Promise<void> {
   const draft = await findUserFormDraft(tx, actor, draftId, { forUpdate: true });
+  // A new user's draft has no user yet; an existing user's draft is theirs alone.
+  if (draft.userId !== null && draft.userId !== user.id) {
+    throw new NotFoundError(
+      "This form has expired or was already saved. Open the user form again.",
+    );
+  }
   await createPendingSeats(tx, { actor, user, seats: draft.seats });
   await tx.delete(userFormDrafts).where(eq(userFormDrafts.id, draft.id));
 }

@@ -5,6 +5,7 @@ import { userFormDrafts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { findAccountInstance } from "@/lib/instances/find-instance";
+import { assertMayManageUser } from "@/lib/users/delegation-guard";
 import { findAccountUser } from "@/lib/users/find-user";
 import { findUserFormDraft } from "./find-user-form-draft";
 import { assertMayStartSeat, type SeatStep } from "./seat-permissions";
@@ -42,7 +43,9 @@ export async function stashUserForm({
     assertMayStartSeat(actor, opening.step);
     await findAccountInstance(db, actor.accountId, opening.instanceId);
   }
-  if (userId) await findAccountUser(db, actor.accountId, userId);
+  const user = userId ? await findAccountUser(db, actor.accountId, userId) : undefined;
+  // Save would refuse a user the actor may not manage; the wizard says so before it starts.
+  if (user) await assertMayManageUser(db, actor, user);
   const kept = Object.fromEntries(
     Object.entries(values).filter(
       ([key]) =>
@@ -61,7 +64,10 @@ export async function stashUserForm({
         ),
       );
     if (draftId) {
-      const draft = await findUserFormDraft(tx, actor, draftId, { forUpdate: true });
+      const draft = await findUserFormDraft(tx, actor, draftId, {
+        forUpdate: true,
+        userId: user?.id ?? null,
+      });
       await tx
         .update(userFormDrafts)
         .set({ values: kept, ...(opening ? { wizard } : {}), updatedAt: new Date() })
@@ -73,7 +79,7 @@ export async function stashUserForm({
       .values({
         accountId: actor.accountId,
         ownerId: actor.id,
-        userId: userId ?? null,
+        userId: user?.id ?? null,
         values: kept,
         wizard,
       })
