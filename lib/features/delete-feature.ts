@@ -11,6 +11,7 @@ import { releaseExtensionsOf } from "./extension-claims";
 import { featureUsage } from "./feature-usage";
 import { findFeatureInstance, findInstanceFeature } from "./find-feature";
 import { removeRingGroupMember } from "./ring-group-members";
+import { keepSeatExtensionClaimed } from "./seat-extension-claim";
 
 export type DeleteFeatureOptions = {
   actor: Actor;
@@ -49,6 +50,12 @@ export async function deleteFeature({
     }
     await tx.delete(features).where(eq(features.id, feature.id));
     await releaseExtensionsOf(tx, feature.id);
+    if (feature.extension) {
+      await keepSeatExtensionClaimed(tx, {
+        instanceId: instance.id,
+        extension: feature.extension,
+      });
+    }
     await removeCallFlowStepsTo(tx, feature);
     if (feature.kind === "device") {
       await removeRingGroupMember(tx, { instanceId: instance.id, memberId: feature.id });

@@ -14,6 +14,7 @@ import { findFeatureInstance, findInstanceFeature } from "./find-feature";
 import { type FeatureKind, featureKindLabels } from "./kinds";
 import { assertRingGroupMembers } from "./ring-group-members";
 import { type FeatureValues, featureEditSchemas } from "./schemas";
+import { keepSeatExtensionClaimed } from "./seat-extension-claim";
 import { writeUniqueFeature } from "./unique-feature-values";
 
 export type UpdateFeatureOptions = {
@@ -88,6 +89,9 @@ export async function updateFeature({
       });
     }
     await releaseExtensionsOf(tx, after!.id, { except: after!.extension ?? undefined });
+    if (before.extension && before.extension !== after!.extension) {
+      await keepSeatExtensionClaimed(tx, { instanceId: instance.id, extension: before.extension });
+    }
     const changes = featureChanges(before, after!);
     if (changes.length > 0) {
       await recordActivity(tx, {
