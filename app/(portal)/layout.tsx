@@ -12,6 +12,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: "/instances", label: "Instances", visible: can(actor, "instances", "view") },
     { href: "/templates", label: "Templates", visible: can(actor, "templates", "view") },
     { href: "/activity", label: "Account Activity", visible: can(actor, "activity", "view_own") },
+    { href: "/emails", label: "Emails", visible: can(actor, "organization", "view") },
     { href: "/profile", label: "Profile", visible: true },
   ];
   const nav = items.filter((item) => item.visible);

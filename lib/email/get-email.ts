@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";
+import { retryRefusal } from "./retry-refusal";
 
 export type EmailJobState = {
   status: JobStatus;
@@ -15,7 +16,11 @@ export type EmailJobState = {
   lastError: string;
 };
 
-export type EmailDetails = Email & { job: EmailJobState | null };
+export type EmailDetails = Email & {
+  job: EmailJobState | null;
+  /** Why Retry would be refused, or null when it may send the message. */
+  retryRefusal: string | null;
+};
 
 export type GetEmailOptions = { actor: Actor; emailId: string };
 
@@ -23,7 +28,8 @@ export type GetEmailOptions = { actor: Actor; emailId: string };
 export async function getEmail({ actor, emailId }: GetEmailOptions): Promise<EmailDetails> {
   assertCan(actor, "organization", "view");
   if (!isUuid(emailId)) throw new NotFoundError("No such email.");
-  const [row] = await getDb()
+  const db = getDb();
+  const [row] = await db
     .select({
       email: emails,
       jobStatus: jobs.status,
@@ -45,5 +51,5 @@ export async function getEmail({ actor, emailId }: GetEmailOptions): Promise<Ema
           lastError: row.jobLastError ?? "",
         }
       : null;
-  return { ...row.email, job };
+  return { ...row.email, job, retryRefusal: await retryRefusal(db, row.email) };
 }

@@ -8,8 +8,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { isUuid } from "@/lib/uuid";
 import { emailJobKinds } from "./email-job-kinds";
-import { parseMailbox } from "./mailbox";
-import { isAddressUndeliverable } from "./undeliverable-address";
+import { retryRefusal } from "./retry-refusal";
 
 export type RetryEmailOptions = { actor: Actor; emailId: string };
 
@@ -27,18 +26,8 @@ export async function retryEmail({ actor, emailId }: RetryEmailOptions): Promise
       .where(and(eq(emails.id, emailId), eq(emails.accountId, actor.accountId)))
       .for("update");
     if (!email) throw new NotFoundError("No such email.");
-    if (email.status !== "failed") {
-      throw new ConflictError("Only a failed message can be retried.");
-    }
-    const recipient = parseMailbox(email.toAddress);
-    if (!recipient) {
-      throw new ConflictError(`"${email.toAddress}" is not an email address: it cannot be sent.`);
-    }
-    if (await isAddressUndeliverable(tx, email.accountId, recipient.address)) {
-      throw new ConflictError(
-        "The address is marked undeliverable: clear the mark on the user first, or change their email.",
-      );
-    }
+    const refusal = await retryRefusal(tx, email);
+    if (refusal) throw new ConflictError(refusal);
     const job = await enqueueJob(tx, {
       kind: emailJobKinds.send,
       accountId: email.accountId,

@@ -104,3 +104,8 @@ export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateNa
 export function isEmailTemplateName(value: string): value is EmailTemplateName {
   return Object.hasOwn(emailTemplates, value);
 }
+
+/** A stored kind in words; a kind no longer sent keeps its stored name. */
+export function emailKindLabel(kind: string): string {
+  return isEmailTemplateName(kind) ? emailTemplates[kind].label : kind;
+}
