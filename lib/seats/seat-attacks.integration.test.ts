@@ -645,3 +645,35 @@ describe("call flow values from attributes", () => {
     }
   });
 });
+
+describe("drafts", () => {
+  it("are kept to the newest twenty of each owner, however many forms are started", async () => {
+    const [row] = await insertTestUsers(admin.accountId, [
+      { userName: uniqueName("looper"), role: "administrator" },
+    ]);
+    const looper = actorFor(row!);
+    const instance = await insertTestInstance(admin.accountId);
+    const made: string[] = [];
+    for (let index = 0; index < 25; index++) {
+      made.push(
+        await stashUserForm({
+          actor: looper,
+          values: { userName: `form${index}`, address: "x".repeat(10_000) },
+          wizard: { instanceId: instance.id, step: "template" },
+        }),
+      );
+    }
+    const left = await getDb()
+      .select({ id: userFormDrafts.id })
+      .from(userFormDrafts)
+      .where(eq(userFormDrafts.ownerId, looper.id));
+    expect(left.map((draft) => draft.id).sort()).toEqual(made.slice(-20).sort());
+    // The oldest left is still in use: stashed again, it becomes the newest and stays.
+    await stashUserForm({ actor: looper, values: {}, draftId: made[5]! });
+    await stashUserForm({ actor: looper, values: {} });
+    expect(await getUserFormDraft({ actor: looper, draftId: made[5]! })).toBeDefined();
+    expect(
+      await rejectionOf(getUserFormDraft({ actor: looper, draftId: made[6]! })),
+    ).toBeInstanceOf(NotFoundError);
+  });
+});

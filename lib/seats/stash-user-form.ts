@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, notInArray, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { userFormDrafts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -25,6 +25,7 @@ export type StashUserFormOptions = {
 // Passwords are never written to the database in clear: they are typed again after the wizard.
 const secretField = /password/i;
 const draftLifetimeMs = 24 * 60 * 60 * 1000;
+const maxDraftsPerOwner = 20;
 
 /**
  * Keeps the user form's typed values and opens the seat wizard for one instance. The
@@ -54,13 +55,23 @@ export async function stashUserForm({
   );
   const wizard = opening ? { instanceId: opening.instanceId } : null;
   return db.transaction(async (tx) => {
-    // Abandoned drafts go when their owner starts another: no sweeper needed.
+    // Abandoned drafts go when their owner starts another: no sweeper needed. Past the
+    // newest few go too, so a loop of new forms cannot fill the database.
+    const newest = tx
+      .select({ id: userFormDrafts.id })
+      .from(userFormDrafts)
+      .where(eq(userFormDrafts.ownerId, actor.id))
+      .orderBy(desc(userFormDrafts.updatedAt), desc(userFormDrafts.id))
+      .limit(draftId ? maxDraftsPerOwner : maxDraftsPerOwner - 1);
     await tx
       .delete(userFormDrafts)
       .where(
         and(
           eq(userFormDrafts.ownerId, actor.id),
-          lt(userFormDrafts.updatedAt, new Date(Date.now() - draftLifetimeMs)),
+          or(
+            lt(userFormDrafts.updatedAt, new Date(Date.now() - draftLifetimeMs)),
+            notInArray(userFormDrafts.id, newest),
+          ),
         ),
       );
     if (draftId) {
