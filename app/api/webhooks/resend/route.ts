@@ -6,32 +6,21 @@ import { receiveResendEvent, UnauthenticWebhookError } from "@/lib/email/receive
 import { env } from "@/lib/env";
 import { InvalidError } from "@/lib/errors";
 
+import { problem } from "@/lib/http/problem";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
+
 export const dynamic = "force-dynamic";
 
 const maxBodyBytes = 256 * 1024;
-
-function problem(status: number, title: string, detail: string): Response {
-  return Response.json(
-    { type: "about:blank", title, status, detail },
-    {
-      status,
-      headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
-    },
-  );
-}
 
 export async function POST(request: Request): Promise<Response> {
   const secret = env.RESEND_WEBHOOK_SECRET;
   if (!secret) {
     return problem(404, "Not Found", "This portal takes no Resend events: no secret is set.");
   }
-  if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) {
-    return problem(413, "Content Too Large", `The body must be at most ${maxBodyBytes} bytes.`);
-  }
-  const body = await request.text();
-  if (Buffer.byteLength(body) > maxBodyBytes) {
-    return problem(413, "Content Too Large", `The body must be at most ${maxBodyBytes} bytes.`);
-  }
+  const read = await readLimitedBody(request, maxBodyBytes);
+  if ("refusal" in read) return read.refusal;
+  const { body } = read;
   try {
     await receiveResendEvent({ headers: request.headers, body, secret });
     return new Response(null, { status: 204 });

@@ -1,0 +1,10 @@
+/** An RFC 9457 problem+json answer; route handlers answer every refusal this way. */
+export function problem(status: number, title: string, detail: string): Response {
+  return Response.json(
+    { type: "about:blank", title, status, detail },
+    {
+      status,
+      headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
+    },
+  );
+}
