@@ -18,7 +18,8 @@ export const optionalText = (max: number, label: string) =>
 export function formDataObject(formData: FormData): Record<string, string | string[]> {
   const result: Record<string, string | string[]> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
+    // A field named __proto__ would replace the result's prototype instead of being a key.
+    if (typeof value !== "string" || key.startsWith("$ACTION") || key === "__proto__") continue;
     const existing = result[key];
     if (existing === undefined) result[key] = value;
     else result[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
