@@ -22,6 +22,14 @@ const envSchema = z.object({
     .optional()
     .transform((value) => value || undefined)
     .pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
+  // The portal's public URL (Auth.js reads it too). Links in emails start with it; unset, they
+  // follow the host the request named, which anyone can forge: set it in production.
+  AUTH_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value?.replace(/\/+$/, "") || undefined)
+    .pipe(z.url({ protocol: /^https?$/ }).optional()),
   TRUST_PROXY: booleanFlag,
   HOST: z.string().trim().min(1).default("0.0.0.0"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -15,6 +15,8 @@ import { createGroup } from "../groups/create-group";
 import { addGroupMember, removeGroupMember } from "../groups/group-members";
 import { setUserOverrides } from "../permissions/set-user-overrides";
 import { deleteUser } from "../users/delete-user";
+import { resendLoginInstructions } from "../users/resend-login-instructions";
+import { sendUserEmail } from "../users/send-user-email";
 import { getUser } from "../users/find-user";
 import { setUserActive } from "../users/set-user-active";
 import { updateUser } from "../users/update-user";
@@ -88,6 +90,19 @@ const userChangingServices: Record<string, Record<string, Case>> = {
   deleteUser: {
     deletes: ({ delegate, target }) => deleteUser({ actor: delegate, userId: target.id }),
   },
+  // The link sets a password: taking over the user through their mailbox's link is a change.
+  resendLoginInstructions: {
+    "resends login instructions": ({ delegate, target }) =>
+      resendLoginInstructions({ actor: delegate, userId: target.id, origin: "https://x.test" }),
+  },
+  sendUserEmail: {
+    "sends an email": ({ delegate, target }) =>
+      sendUserEmail({
+        actor: delegate,
+        userId: target.id,
+        input: { from: "", subject: "Hello", body: "A message in the organization's name." },
+      }),
+  },
   setUserOverrides: {
     "adds a Deny": ({ delegate, target }) =>
       setUserOverrides({
@@ -121,6 +136,8 @@ const notUserChanging: Record<string, string> = {
   updateProfile: "the actor's own details",
   changeOwnPassword: "the actor's own password",
   mayManageUser: "the rule itself, for pages",
+  getUserEmailForm: "reads, with the same rule as sendUserEmail",
+  senderAddresses: "reads the actor's own sender addresses",
   createGroup: "grants checked by assertMayGrant (delegation.integration.test.ts)",
   updateGroup: "grants checked by assertMayGrant (delegation.integration.test.ts)",
   deleteGroup: "grants checked by assertMayGrant (delegation.integration.test.ts)",

@@ -1,4 +1,6 @@
 import { emailJobHandlers } from "@/lib/email/email-job-handlers";
+import { licenceJobHandlers } from "@/lib/licence/licence-job-handlers";
+import { passwordResetJobHandlers } from "@/lib/password-tokens/password-reset-job";
 import { provisioningJobHandlers } from "@/lib/provisioning/job-handlers";
 import type { JobHandlers } from "./job-handler";
 
@@ -11,4 +13,6 @@ import type { JobHandlers } from "./job-handler";
 export const jobHandlers: JobHandlers = {
   ...provisioningJobHandlers(),
   ...emailJobHandlers(),
+  ...passwordResetJobHandlers(),
+  ...licenceJobHandlers(),
 };

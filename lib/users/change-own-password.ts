@@ -7,16 +7,27 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
 import { verifyCurrentPassword } from "@/lib/auth/verify-current-password";
 import { InvalidError, NotFoundError } from "@/lib/errors";
+import { revokePasswordTokens } from "@/lib/password-tokens/revoke-password-tokens";
 import { passwordProblem } from "@/lib/passwords/password-policy";
+import { queueUserAlert } from "./queue-user-alert";
 import type { ChangePasswordInput } from "./schemas";
 
 export type ChangeOwnPasswordOptions = { actor: Actor; input: ChangePasswordInput };
 
-/** Changes the actor's password after checking the current one; all their sessions end. */
+/**
+ * Changes the actor's password after checking the current one; all their sessions and
+ * emailed links end, and they are told by email (a stranger at an open session would be).
+ */
 export async function changeOwnPassword({ actor, input }: ChangeOwnPasswordOptions) {
   const db = getDb();
   const [user] = await db
-    .select({ userName: users.userName, email: users.email })
+    .select({
+      accountId: users.accountId,
+      userName: users.userName,
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+    })
     .from(users)
     .where(eq(users.id, actor.id));
   if (!user) throw new NotFoundError();
@@ -45,6 +56,12 @@ export async function changeOwnPassword({ actor, input }: ChangeOwnPasswordOptio
       target: actor,
       details: { changes: [], passwordChanged: true },
       clientAddress: actor.clientAddress,
+    });
+    await revokePasswordTokens(tx, actor.id);
+    await queueUserAlert(tx, {
+      user: { ...user, id: actor.id },
+      template: "password-changed",
+      props: { userName: user.userName },
     });
   });
 }

@@ -6,24 +6,31 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { ConflictError } from "@/lib/errors";
+import { revokePasswordTokens } from "@/lib/password-tokens/revoke-password-tokens";
 import { assertAnotherActiveAdministrator } from "./administrator-guard";
 import { assertMayManageUser } from "./delegation-guard";
+import { portalOrigin } from "./portal-origin";
+import { portalUrl } from "./portal-url";
+import { queueUserAlert } from "./queue-user-alert";
 import type { UserRecord } from "./user-record";
 
 export type ChangeUserActiveOptions = {
   actor: Actor;
   user: UserRecord;
   active: boolean;
+  /** Where the reactivation message's sign-in link points; default: the portal's. */
+  origin?: string;
 };
 
 /**
  * The one rule for inactivating and reactivating, whether from the Inactivate button
  * or the Active box of the User Details form. Call lockAccount first (the last
- * Administrator check must see concurrent changes). Inactivation ends the user's sessions.
+ * Administrator check must see concurrent changes). Inactivation ends the user's sessions
+ * and their emailed links; either change is told to the user by email.
  */
 export async function changeUserActive(
   tx: Transaction,
-  { actor, user, active }: ChangeUserActiveOptions,
+  { actor, user, active, origin }: ChangeUserActiveOptions,
 ): Promise<UserRecord> {
   if (user.active === active) return user;
   assertCan(actor, "users", "inactivate");
@@ -55,5 +62,12 @@ export async function changeUserActive(
     target: user,
     clientAddress: actor.clientAddress,
   });
+  if (active) {
+    const signInUrl = portalUrl(origin ?? (await portalOrigin()), "/sign-in");
+    await queueUserAlert(tx, { user, template: "account-reactivated", props: { signInUrl } });
+  } else {
+    await revokePasswordTokens(tx, user.id);
+    await queueUserAlert(tx, { user, template: "account-inactivated", props: {} });
+  }
   return { ...user, ...after! };
 }

@@ -8,9 +8,12 @@ import { assertCan } from "@/lib/auth/permissions";
 import { ForbiddenError, InvalidError } from "@/lib/errors";
 import { saveDraftSeats } from "@/lib/seats/save-draft-seats";
 import { withNameInUseLimit } from "./name-in-use-limit";
+import { portalOrigin } from "./portal-origin";
+import { queueLoginInstructions } from "./queue-login-instructions";
 import type { CreateUserInput } from "./schemas";
 import { setUserGroups } from "./set-user-groups";
 import { assertUniqueUserFields, rethrowUniqueViolation } from "./unique-fields";
+import { unusablePasswordHash } from "./unusable-password";
 import { userSnapshot } from "./user-changes";
 import { userColumns } from "./user-record";
 
@@ -19,25 +22,41 @@ export type CreateUserOptions = {
   input: CreateUserInput;
   /** The form's draft, when seats were added to it in the seat wizard. */
   draftId?: string;
+  /** Where the login instructions' link points; default: the portal's (lib/users/portal-origin). */
+  origin?: string;
 };
 
-export async function createUser({ actor, input, draftId }: CreateUserOptions) {
+/**
+ * Creates a user. With "Send login instructions" ticked, an active user's message with a
+ * set-password link is queued in the same transaction; they may then have no password yet.
+ */
+export async function createUser({ actor, input, draftId, origin }: CreateUserOptions) {
   assertCan(actor, "users", "create");
   if (input.role === "administrator" && actor.role !== "administrator") {
     throw new ForbiddenError("Only an Administrator can make someone an Administrator.");
   }
-  if (!input.newPassword)
+  if (!input.newPassword && !input.sendLoginInstructions)
     throw new InvalidError("Check the highlighted fields.", { newPassword: "Enter a password." });
   const { newPassword } = input;
+  const sendInstructions = Boolean(input.sendLoginInstructions) && input.active;
+  const linkOrigin = sendInstructions ? (origin ?? (await portalOrigin())) : "";
   const db = getDb();
   return withNameInUseLimit({
     actor,
     run: async () => {
       await assertUniqueUserFields(db, input);
-      const passwordHash = await hashPassword(newPassword);
+      const passwordHash = newPassword
+        ? await hashPassword(newPassword)
+        : await unusablePasswordHash();
       try {
         return await db.transaction(async (tx) => {
-          const { newPassword: _password, currentPassword: _current, groupIds, ...fields } = input;
+          const {
+            newPassword: _password,
+            currentPassword: _current,
+            sendLoginInstructions: _send,
+            groupIds,
+            ...fields
+          } = input;
           const [created] = await tx
             .insert(users)
             .values({ ...fields, accountId: actor.accountId, passwordHash })
@@ -50,6 +69,9 @@ export async function createUser({ actor, input, draftId }: CreateUserOptions) {
             details: { user: userSnapshot(created!) },
             clientAddress: actor.clientAddress,
           });
+          if (sendInstructions) {
+            await queueLoginInstructions(tx, { user: created!, origin: linkOrigin });
+          }
           if (groupIds) await setUserGroups(tx, actor, created!, groupIds);
           if (draftId) await saveDraftSeats(tx, { actor, user: created!, draftId });
           return created!;

@@ -22,6 +22,8 @@ export type UserListRow = {
   email: string;
   color: string;
   role: "user" | "administrator";
+  /** The provider reported the email as bouncing: the list marks it. */
+  emailUndeliverable: boolean;
 };
 
 export type UserListPage = {
@@ -88,6 +90,7 @@ export async function listUsers({ actor, query }: ListUsersOptions): Promise<Use
       email: users.email,
       color: users.color,
       role: users.role,
+      emailUndeliverable: sql<boolean>`${users.emailUndeliverableAt} is not null`,
       sortKey,
     })
     .from(users)

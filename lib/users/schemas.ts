@@ -142,10 +142,16 @@ const userFields = {
   role: z.enum(["user", "administrator"], { error: "Choose User or Administrator." }),
 };
 
-/** The User Details form for a new user: a password is required. */
+/**
+ * The User Details form for a new user: a password is required unless login instructions
+ * are sent (the user then chooses one through the emailed link). An absent box is unticked.
+ */
 export const createUserSchema = z
-  .object(userFields)
-  .superRefine((value, ctx) => checkNewPassword(value, ctx, true), everySave);
+  .object({ ...userFields, sendLoginInstructions: checkbox.optional() })
+  .superRefine(
+    (value, ctx) => checkNewPassword(value, ctx, value.sendLoginInstructions !== true),
+    everySave,
+  );
 
 /** The User Details form for an existing user: a blank password means unchanged. */
 export const updateUserSchema = z
@@ -195,3 +201,25 @@ export const userListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
 });
 export type UserListQuery = z.output<typeof userListQuerySchema>;
+
+/** "Send Email" on User Details: a message from the acting user to this user. */
+export const userEmailSchema = z.object({
+  // One of the sender's Available From Email addresses; blank: their default.
+  from: z
+    .string()
+    .trim()
+    .max(254, "From must be at most 254 characters.")
+    .optional()
+    .transform((value) => value ?? ""),
+  subject: z
+    .string()
+    .trim()
+    .min(1, "Enter a subject.")
+    .max(200, "Subject must be at most 200 characters."),
+  body: z
+    .string()
+    .trim()
+    .min(1, "Enter a message.")
+    .max(10_000, "Message must be at most 10,000 characters."),
+});
+export type UserEmailInput = z.output<typeof userEmailSchema>;

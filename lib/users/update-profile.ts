@@ -4,6 +4,8 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
+import { undeliverableMarkOnEmailChange } from "@/lib/email/undeliverable-mark";
+import { revokePasswordTokens } from "@/lib/password-tokens/revoke-password-tokens";
 import { findAccountUser } from "./find-user";
 import { withNameInUseLimit } from "./name-in-use-limit";
 import type { ProfileInput } from "./schemas";
@@ -14,7 +16,10 @@ import { verifyOwnChange } from "./verify-own-change";
 
 export type UpdateProfileOptions = { actor: Actor; input: ProfileInput };
 
-/** The signed-in user's own details; role, active state and groups are not theirs to change. */
+/**
+ * The signed-in user's own details; role, active state and groups are not theirs to change.
+ * A new email address drops the undeliverable mark and the links sent to the old one.
+ */
 export async function updateProfile({ actor, input }: UpdateProfileOptions) {
   const db = getDb();
   const { currentPassword, ...fields } = input;
@@ -31,9 +36,11 @@ export async function updateProfile({ actor, input }: UpdateProfileOptions) {
         return await db.transaction(async (tx) => {
           const before = await findAccountUser(tx, actor.accountId, actor.id);
           await assertUniqueUserFields(tx, { email: fields.email }, actor.id);
+          const mark = undeliverableMarkOnEmailChange(before.email, fields.email);
+          if (Object.keys(mark).length > 0) await revokePasswordTokens(tx, actor.id);
           const [after] = await tx
             .update(users)
-            .set({ ...fields, updatedAt: new Date() })
+            .set({ ...fields, ...mark, updatedAt: new Date() })
             .where(eq(users.id, actor.id))
             .returning(userColumns);
           const changes = userChanges(before, after!);

@@ -7,13 +7,18 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
 import { assertCan } from "@/lib/auth/permissions";
+import { undeliverableMarkOnEmailChange } from "@/lib/email/undeliverable-mark";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { revokePasswordTokens } from "@/lib/password-tokens/revoke-password-tokens";
 import { saveDraftSeats } from "@/lib/seats/save-draft-seats";
 import { assertAnotherActiveAdministrator } from "./administrator-guard";
 import { changeUserActive } from "./change-user-active";
 import { assertMayManageUser } from "./delegation-guard";
 import { findAccountUser } from "./find-user";
 import { withNameInUseLimit } from "./name-in-use-limit";
+import { portalOrigin } from "./portal-origin";
+import { queueUserAlert } from "./queue-user-alert";
+import { roleLabel } from "./role-label";
 import type { UpdateUserInput } from "./schemas";
 import { setUserGroups } from "./set-user-groups";
 import { assertUniqueUserFields, rethrowUniqueViolation } from "./unique-fields";
@@ -27,12 +32,19 @@ export type UpdateUserOptions = {
   input: UpdateUserInput;
   /** The form's draft, when seats were added to it in the seat wizard. */
   draftId?: string;
+  /** Where links in the alerts point; default: the portal's (lib/users/portal-origin). */
+  origin?: string;
 };
 
-/** Saves the User Details form of an existing user. */
-export async function updateUser({ actor, userId, input, draftId }: UpdateUserOptions) {
+/**
+ * Saves the User Details form of an existing user. A new password or role, inactivation
+ * and reactivation are each told to the user by email, queued with the change; a new email
+ * address drops the undeliverable mark and the links sent to the old one.
+ */
+export async function updateUser({ actor, userId, input, draftId, origin }: UpdateUserOptions) {
   assertCan(actor, "users", "edit");
   const db = getDb();
+  const linkOrigin = origin ?? (await portalOrigin());
   // Password work happens before the transaction: argon2 never holds a connection. Who is
   // being changed is the stored id, not the one the form sent (another letter case of the
   // actor's own id is the actor too).
@@ -79,13 +91,17 @@ export async function updateUser({ actor, userId, input, draftId }: UpdateUserOp
             ...fields
           } = input;
           // A new password or role ends the user's existing sessions.
-          const endSessions = Boolean(passwordHash) || before.role !== input.role;
+          const roleChanged = before.role !== input.role;
+          const endSessions = Boolean(passwordHash) || roleChanged;
+          const mark = undeliverableMarkOnEmailChange(before.email, input.email);
+          const emailChanged = Object.keys(mark).length > 0;
           const [updated] = await tx
             .update(users)
             .set({
               ...fields,
               ...(passwordHash ? { passwordHash } : {}),
               ...(endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+              ...mark,
               updatedAt: new Date(),
             })
             .where(eq(users.id, before.id))
@@ -102,7 +118,27 @@ export async function updateUser({ actor, userId, input, draftId }: UpdateUserOp
               clientAddress: actor.clientAddress,
             });
           }
-          const after = await changeUserActive(tx, { actor, user: updated!, active });
+          if (passwordHash || emailChanged) await revokePasswordTokens(tx, before.id);
+          if (passwordHash) {
+            await queueUserAlert(tx, {
+              user: updated!,
+              template: "password-changed",
+              props: { userName: updated!.userName },
+            });
+          }
+          if (roleChanged) {
+            await queueUserAlert(tx, {
+              user: updated!,
+              template: "role-changed",
+              props: { oldRole: roleLabel(before.role), newRole: roleLabel(updated!.role) },
+            });
+          }
+          const after = await changeUserActive(tx, {
+            actor,
+            user: updated!,
+            active,
+            origin: linkOrigin,
+          });
           if (groupIds) await setUserGroups(tx, actor, after, groupIds);
           if (draftId) await saveDraftSeats(tx, { actor, user: after, draftId });
           return after;

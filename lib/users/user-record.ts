@@ -19,10 +19,18 @@ export const userColumns = {
   clickToDial: users.clickToDial,
   active: users.active,
   role: users.role,
+  // Set when the provider reported a bounce or complaint (lib/email); cleared by a new address.
+  emailUndeliverableAt: users.emailUndeliverableAt,
+  emailUndeliverableReason: users.emailUndeliverableReason,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };
 
+type Column = (typeof userColumns)[keyof typeof userColumns];
+type ValueOf<C extends Column> = C["_"]["notNull"] extends true
+  ? C["_"]["data"]
+  : C["_"]["data"] | null;
+
 export type UserRecord = {
-  [K in keyof typeof userColumns]: (typeof userColumns)[K]["_"]["data"];
+  [K in keyof typeof userColumns]: ValueOf<(typeof userColumns)[K]>;
 };
