@@ -12,7 +12,9 @@ describe("formDataObject", () => {
 
   it("ignores a field named __proto__ instead of letting it replace the prototype", () => {
     const data = new FormData();
+    // Twice: the second would find Object.prototype under that name and make a list of it.
     data.append("__proto__", "polluted");
+    data.append("__proto__", "again");
     data.append("name", "x");
     const values = formDataObject(data);
     expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
