@@ -25,8 +25,10 @@ export function useServerForm<Input extends FieldValues>(options: {
   schema: z.ZodType<unknown, Input>;
   action: ServerAction;
   defaultValues: DefaultValues<Input>;
+  /** A refusal the page was rendered with (a step re-shown with its errors). */
+  initialState?: ActionState;
 }) {
-  const [state, formAction, pending] = useActionState(options.action, undefined);
+  const [state, formAction, pending] = useActionState(options.action, options.initialState);
   const formRef = useRef<HTMLFormElement>(null);
   const values = state && !state.ok ? state.values : undefined;
   const form = useForm<Input>({

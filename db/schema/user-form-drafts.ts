@@ -16,6 +16,9 @@ export type WizardState = {
   instanceId: string;
   templateId?: string;
   attributes?: Record<string, string>;
+  /** Setup Attributes as typed when a Next without scripts was refused, shown again with
+   * their errors on a page of their own (so Back from the preview never meets a POST). */
+  typed?: Record<string, string>;
 };
 
 /**

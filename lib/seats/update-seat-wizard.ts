@@ -69,8 +69,22 @@ export function setSeatAttributes({
 }) {
   assertMayStartSeat(actor, "template");
   return changeWizard(actor, draftId, async (draft) => ({
-    wizard: { ...draft.wizard, attributes },
+    wizard: { ...draft.wizard, attributes, typed: undefined },
   }));
+}
+
+/** Keeps refused Setup Attributes as typed, for the page that shows them with their errors. */
+export function keepTypedSeatAttributes({
+  actor,
+  draftId,
+  typed,
+}: {
+  actor: Actor;
+  draftId: string;
+  typed: Record<string, string>;
+}) {
+  assertMayStartSeat(actor, "template");
+  return changeWizard(actor, draftId, async (draft) => ({ wizard: { ...draft.wizard, typed } }));
 }
 
 /** "Finish": the previewed seat joins the form's pending seats; Save will make it. */

@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -11,10 +12,20 @@ import {
   addPendingSpares,
   chooseSeatTemplate,
   finishSeatTemplate,
+  keepTypedSeatAttributes,
   setSeatAttributes,
 } from "@/lib/seats/update-seat-wizard";
 import { attributesSchema } from "@/lib/templates/attributes-schema";
 import { userFormHref } from "../seat-step";
+
+/** The form's own fields as typed (one value each), without the draft id. */
+function typedValues(values: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([key]) => key !== "draftId")
+      .map(([key, value]) => [key, Array.isArray(value) ? (value[0] ?? "") : value]),
+  );
+}
 
 const draftIdOf = (formData: FormData) => String(formData.get("draftId") ?? "");
 
@@ -52,6 +63,12 @@ export async function setSeatAttributesAction(_state: ActionState | undefined, f
     if (!template) redirect(`/users/seat/${draftId}/template`);
     const parsed = attributesSchema(template.attributes).safeParse(values);
     if (!parsed.success) {
+      // Without scripts the refusal is a page of its own (a redirect, not a POST answer), so
+      // the browser's Back from the preview later finds a page to go back to.
+      if (!(await headers()).has("next-action")) {
+        await keepTypedSeatAttributes({ actor, draftId, typed: typedValues(values) });
+        redirect(`/users/seat/${draftId}/attributes?check=1`);
+      }
       return {
         ok: false,
         message: "Check the highlighted fields.",

@@ -7,6 +7,7 @@ import { Select, TextInput } from "@/components/field";
 import { FormErrorSummary } from "@/components/form-errors";
 import { useServerForm } from "@/components/forms/use-server-form";
 import type { AttributeDefinition } from "@/db/schema/templates";
+import type { ActionState } from "@/lib/actions/action-state";
 import { attributesSchema } from "@/lib/templates/attributes-schema";
 import { setSeatAttributesAction } from "./actions";
 
@@ -31,7 +32,10 @@ export function AttributesForm({
   definitions,
   defaults,
   backHref,
+  initialState,
 }: {
+  /** The refused values and their errors, when the page shows a refused Next again. */
+  initialState?: ActionState;
   draftId: string;
   definitions: AttributeDefinition[];
   defaults: Record<string, string>;
@@ -48,6 +52,7 @@ export function AttributesForm({
     schema,
     action: setSeatAttributesAction,
     defaultValues: defaults,
+    initialState,
   });
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
