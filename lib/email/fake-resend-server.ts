@@ -27,7 +27,8 @@ export type FakeResend = {
   close: () => Promise<void>;
 };
 
-export async function startFakeResend(): Promise<FakeResend> {
+/** `delayMs`: how long every answer takes (a slow provider, or a burst that lasts). */
+export async function startFakeResend({ delayMs = 0 } = {}): Promise<FakeResend> {
   const requests: FakeResendRequest[] = [];
   const messages = new Map<string, Record<string, unknown>>();
   const byKey = new Map<string, { id: string; body: string }>();
@@ -69,7 +70,8 @@ export async function startFakeResend(): Promise<FakeResend> {
         if (key) byKey.set(key, { id, body: raw });
         return reply(200, { id });
       };
-      if (answer?.delayMs) setTimeout(respond, answer.delayMs);
+      const wait = answer?.delayMs ?? delayMs;
+      if (wait) setTimeout(respond, wait);
       else respond();
     });
   });
