@@ -1,7 +1,7 @@
 // The process lib/email/crash-burst.ts starts and kills: "queue" queues a burst of messages;
 // "send" runs the dispatcher against the given Resend stand-in until every one is sent.
 import path from "node:path";
-import { and, count, eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { closeDb, getDb, openPglite, setConnection } from "../../db/client";
 import { applyMigrations } from "../../db/migrate";
 import { accounts, emails } from "../../db/schema";
@@ -27,10 +27,7 @@ async function queue() {
 }
 
 async function sentCount() {
-  const [row] = await getDb()
-    .select({ n: count() })
-    .from(emails)
-    .where(and(eq(emails.status, "sent")));
+  const [row] = await getDb().select({ n: count() }).from(emails).where(eq(emails.status, "sent"));
   return row?.n ?? 0;
 }
 
