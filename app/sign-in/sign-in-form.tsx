@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/button";
 import { TextInput } from "@/components/field";
@@ -76,6 +77,11 @@ export function SignInForm({ callbackUrl, login, error, notice }: Props) {
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      <p className="text-center text-sm">
+        <Link href="/forgot-password" className="text-accent-700 underline">
+          Forgot password?
+        </Link>
+      </p>
     </form>
   );
 }

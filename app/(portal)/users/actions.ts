@@ -15,14 +15,8 @@ import { createUserSchema, updateUserSchema, userListQuerySchema } from "@/lib/u
 import { setUserActive } from "@/lib/users/set-user-active";
 import { updateUser } from "@/lib/users/update-user";
 import { encodeUserListCursor } from "@/lib/users/user-list-cursor";
-import { listQueryString, listView } from "./list-href";
+import { listQueryString, listView, returnToOf } from "./list-href";
 import { seatStep } from "./seat-step";
-
-// Only a query string produced by the User List may come back as returnTo.
-function listState(formData: FormData): string {
-  const returnTo = String(formData.get("returnTo") ?? "");
-  return /^\?[\w=&%.+-]*$/.test(returnTo) ? returnTo : "";
-}
 
 /** Names already in use, checked even when other fields are wrong (one Save, every problem). */
 function nameChecks(exceptUserId?: string): ServerChecks<Actor> {
@@ -47,7 +41,7 @@ export async function createUserAction(_state: ActionState | undefined, formData
       await flash("User created");
       // Open the new user, with the list starting at them so their row is in view.
       const query = userListQuerySchema.parse(
-        Object.fromEntries(new URLSearchParams(listState(formData))),
+        Object.fromEntries(new URLSearchParams(returnToOf(formData))),
       );
       const at = encodeUserListCursor({
         value: created[query.sort].toLowerCase(),
@@ -70,7 +64,7 @@ export async function updateUserAction(_state: ActionState | undefined, formData
       await updateUser({ actor, userId, input, draftId: draftOf(formData) });
       await flash("User saved");
       // The user stays open where the Administrator was.
-      redirect(`/users/${userId}${listState(formData)}`);
+      redirect(`/users/${userId}${returnToOf(formData)}`);
     },
     nameChecks(userId),
   );
@@ -86,7 +80,7 @@ export async function setUserActiveAction(formData: FormData) {
   const actor = await requireActor();
   const active = formData.get("active") === "true";
   const userId = String(formData.get("id") ?? "");
-  const back = `/users/${userId}${listState(formData)}`;
+  const back = `/users/${userId}${returnToOf(formData)}`;
   try {
     await pageData(() =>
       setUserActive({ actor, userId, active, seatFeatures: seatFeaturesOf(formData) }),
@@ -109,8 +103,8 @@ export async function deleteUserAction(formData: FormData) {
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     await flash(error.message);
-    redirect(`/users/${userId}${listState(formData)}`);
+    redirect(`/users/${userId}${returnToOf(formData)}`);
   }
   await flash("User deleted");
-  redirect(`/users${listState(formData)}`);
+  redirect(`/users${returnToOf(formData)}`);
 }

@@ -23,3 +23,9 @@ export function listQueryString(
 export function listView(query: Partial<UserListQuery>): Partial<UserListQuery> {
   return { status: query.status, q: query.q, sort: query.sort, dir: query.dir };
 }
+
+/** The list state a form sent back as returnTo: only a query string the User List produced. */
+export function returnToOf(formData: FormData): string {
+  const returnTo = String(formData.get("returnTo") ?? "");
+  return /^\?[\w=&%.+-]*$/.test(returnTo) ? returnTo : "";
+}

@@ -55,10 +55,14 @@ export function withDraftValues<D extends { active: boolean; groupIds: string[] 
   const text = Object.fromEntries(
     Object.entries(values).filter(([key, value]) => key in defaults && typeof value === "string"),
   );
+  const ticked = (value: string | string[] | undefined) => value === "on" || value === "true";
   return {
     ...defaults,
     ...text,
-    active: values.active === "on" || values.active === "true",
+    active: ticked(values.active),
+    ...("sendLoginInstructions" in defaults
+      ? { sendLoginInstructions: ticked(values.sendLoginInstructions) }
+      : {}),
     groupIds: "groupIds" in values ? list(values.groupIds) : defaults.groupIds,
   };
 }

@@ -66,11 +66,15 @@ export function UserForm({
     checkboxField,
     initialValues,
   } = useServerForm({
-    schema: userId ? updateUserSchema : createUserSchema,
+    // The new user's fields are the existing user's plus "Send login instructions".
+    schema: userId ? (updateUserSchema as typeof createUserSchema) : createUserSchema,
     action: userId ? updateUserAction : createUserAction,
     defaultValues: defaults,
   });
   const { watch } = form;
+  // A new user told how to sign in may choose their password themselves.
+  const sendChoice: unknown = watch("sendLoginInstructions");
+  const sendsInstructions = !userId && (sendChoice === true || sendChoice === "on");
   const roleOptions = [
     { value: "user", label: "User" },
     ...(canGrantAdministrator || defaults.role === "administrator"
@@ -105,16 +109,26 @@ export function UserForm({
           label="New Password"
           type="password"
           {...field("newPassword")}
-          required={!userId}
+          required={!userId && !sendsInstructions}
           autoComplete="new-password"
           help={
             userId
               ? "Leave blank to keep the current password."
-              : seat?.draftId
-                ? "Type it again: a password is never kept while a seat is built. At least 12 characters."
-                : "At least 12 characters; common passwords are refused."
+              : sendsInstructions
+                ? "May be left blank: the user chooses one through the emailed link."
+                : seat?.draftId
+                  ? "Type it again: a password is never kept while a seat is built. At least 12 characters."
+                  : "At least 12 characters; common passwords are refused."
           }
         />
+        {userId ? null : (
+          <Checkbox
+            label="Send login instructions"
+            {...checkboxField("sendLoginInstructions")}
+            className="sm:col-span-2"
+            help="Emails the user a link to choose their password. It works once, for 72 hours; only active users get it."
+          />
+        )}
         {self ? (
           <TextInput
             label="Current Password"

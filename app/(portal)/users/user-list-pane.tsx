@@ -120,6 +120,7 @@ export function UserListPane({
               user.email,
               user.color,
               canDelete && user.id !== actor.id && mayChangeUser(actor, user),
+              user.emailUndeliverable,
             ])}
             returnTo={keep}
             selectedId={selectedId}

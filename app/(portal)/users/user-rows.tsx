@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
 import { deleteHref, TrashIconUse } from "./delete-user-link";
+import { UndeliverableMark } from "./undeliverable-mark";
 
 /**
  * One row of the User List, as data: the page sends this, not 50 rendered rows. A tuple,
@@ -17,6 +18,8 @@ export type UserRow = [
   email: string,
   color: string,
   deletable: boolean,
+  /** The provider reported the email as bouncing (lib/email). */
+  undeliverable: boolean,
 ];
 
 /**
@@ -48,7 +51,7 @@ export function UserRows({
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: it only hears clicks on the links inside, which Enter on a link fires too.
     <tbody onClick={navigate}>
-      {rows.map(([id, userName, firstName, lastName, email, color, deletable]) => (
+      {rows.map(([id, userName, firstName, lastName, email, color, deletable, undeliverable]) => (
         <tr key={id} aria-current={id === selectedId ? "true" : undefined}>
           <td>
             <a href={`/users/${id}${returnTo}`}>
@@ -58,7 +61,10 @@ export function UserRows({
           </td>
           <td>{firstName}</td>
           <td>{lastName}</td>
-          <td>{email}</td>
+          <td>
+            {undeliverable ? <UndeliverableMark /> : null}
+            {email}
+          </td>
           <td>
             {deletable ? (
               <a href={deleteHref(id, returnTo)} data-delete-user="">

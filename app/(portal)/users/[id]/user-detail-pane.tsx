@@ -11,6 +11,7 @@ import type { UserSeat } from "@/lib/seats/list-user-seats";
 import type { UserRecord } from "@/lib/users/user-record";
 import { setUserActiveAction } from "../actions";
 import { deleteHref } from "../delete-user-link";
+import { UserEmailSection } from "./user-email-section";
 import { UserSeats } from "./user-seats";
 
 /** The User Details pane of an existing user: its controls, then the given body. */
@@ -105,6 +106,7 @@ export function UserDetailPane({
           {user.extension ? ` (extension ${user.extension})` : ""}
         </p>
       ) : null}
+      <UserEmailSection user={user} actor={actor} mayManage={mayManage} returnTo={returnTo} />
       {seats.length > 0 ? <UserSeats seats={seats} /> : null}
       {children}
     </Pane>

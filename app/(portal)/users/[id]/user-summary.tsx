@@ -12,7 +12,7 @@ export function UserSummary({ user }: { user: UserRecord }) {
     ["Title", user.title],
     ["Email", user.email],
     ["Available From Email", user.fromEmails.join(", ")],
-    ["Phone", user.phone ? <PhoneNumber e164={user.phone} ext={user.extension} /> : ""],
+    ["Phone", user.phone ? <PhoneNumber key="phone" e164={user.phone} ext={user.extension} /> : ""],
     ["Extension", user.extension],
     ["Address", user.address],
     ["Active", user.active ? "Yes" : "No"],

@@ -55,6 +55,7 @@ export default async function NewUserPage({ searchParams }: { searchParams: Sear
                 color: "#4f46e5",
                 clickToDial: "",
                 active: true,
+                sendLoginInstructions: true,
                 role: "user" as const,
                 groupIds: [] as string[],
               },
