@@ -17,6 +17,7 @@ import { InvalidError } from "../errors";
 import { issuePasswordToken } from "../password-tokens/issue-password-token";
 import { changeOwnPassword } from "./change-own-password";
 import { getUser } from "./find-user";
+import { listUsers } from "./list-users";
 import { setUserActive } from "./set-user-active";
 import { updateProfile } from "./update-profile";
 import { updateUser } from "./update-user";
@@ -170,6 +171,17 @@ describe("the undeliverable mark", () => {
       emailUndeliverableAt: null,
       emailUndeliverableReason: "",
     });
+  });
+
+  it("shows beside the email in the User List", async () => {
+    const { admin } = await createTestAccount();
+    const { user } = await createTestUser(admin);
+    const { user: fine } = await createTestUser(admin);
+    await markUndeliverable(user.id);
+    const page = await listUsers({ actor: admin, query: { status: "active", q: "" } });
+    const marks = Object.fromEntries(page.rows.map((row) => [row.id, row.emailUndeliverable]));
+    expect(marks[user.id]).toBe(true);
+    expect(marks[fine.id]).toBe(false);
   });
 
   it("stays when the email changes only in letter case", async () => {
