@@ -1,13 +1,17 @@
 import { isUuid } from "@/lib/uuid";
 
-/** A position in the Emails list, newest first: the message's creation time and id. */
-export type EmailListCursor = { createdAt: Date; id: string };
+/**
+ * A position in the Emails list, newest first: the message's creation time as PostgreSQL
+ * writes it (microseconds, which a JavaScript Date would round away) and its id.
+ */
+export type EmailListCursor = { createdAt: string; id: string };
+
+const timestampPattern =
+  /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
 
 /** Opaque in URLs: people follow "Next page" links, they do not write positions. */
 export function encodeEmailListCursor(cursor: EmailListCursor): string {
-  return Buffer.from(JSON.stringify([cursor.createdAt.toISOString(), cursor.id])).toString(
-    "base64url",
-  );
+  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString("base64url");
 }
 
 /** The cursor a link carries, or undefined for anything else (the list starts over). */
@@ -16,10 +20,11 @@ export function decodeEmailListCursor(text: string | undefined): EmailListCursor
   try {
     const parsed: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
     if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
-    const [at, id] = parsed;
-    if (typeof at !== "string" || !isUuid(id)) return undefined;
-    const createdAt = new Date(at);
-    return Number.isNaN(createdAt.getTime()) ? undefined : { createdAt, id };
+    const [createdAt, id] = parsed;
+    if (typeof createdAt !== "string" || !timestampPattern.test(createdAt) || !isUuid(id)) {
+      return undefined;
+    }
+    return { createdAt, id };
   } catch {
     return undefined;
   }

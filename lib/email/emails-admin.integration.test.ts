@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { emails, jobs, users } from "../../db/schema";
@@ -68,8 +68,8 @@ describe("listEmails and getEmail", () => {
           subject: `Message ${n}`,
           html: "<p>Hi</p>",
           text: "Hi",
-          // Some share a creation time: the id orders those.
-          createdAt: new Date(base - Math.floor(n / 2) * 1000),
+          // Some share a creation time (the id orders those); some differ by microseconds.
+          createdAt: sql`${new Date(base - Math.floor(n / 3) * 1000).toISOString()}::timestamptz + ${Math.min(n % 3, 1) * 2} * interval '1 microsecond'`,
         })),
       )
       .returning({ id: emails.id });

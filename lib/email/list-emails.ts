@@ -43,13 +43,14 @@ export async function listEmails({ actor, after }: ListEmailsOptions): Promise<E
       attempts: emails.attempts,
       createdAt: emails.createdAt,
       sentAt: emails.sentAt,
+      position: sql<string>`${emails.createdAt}::text`,
     })
     .from(emails)
     .where(
       and(
         eq(emails.accountId, actor.accountId),
         cursor
-          ? sql`(${emails.createdAt}, ${emails.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`
+          ? sql`(${emails.createdAt}, ${emails.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`
           : undefined,
       ),
     )
@@ -58,10 +59,10 @@ export async function listEmails({ actor, after }: ListEmailsOptions): Promise<E
   const page = rows.slice(0, emailPageSize);
   const last = page.at(-1);
   return {
-    rows: page,
+    rows: page.map(({ position: _position, ...row }) => row),
     nextAfter:
       rows.length > emailPageSize && last
-        ? encodeEmailListCursor({ createdAt: last.createdAt, id: last.id })
+        ? encodeEmailListCursor({ createdAt: last.position, id: last.id })
         : undefined,
   };
 }
