@@ -37,6 +37,7 @@ const pagePermissions: [RegExp, PermissionKey][] = [
   [/^\/groups\/[^/?]+\/delete(?:[/?]|$)/, "groups:delete"],
   [/^\/groups(?:[/?]|$)/, "groups:view"],
   [/^\/activity(?:[/?]|$)/, "activity:view_own"],
+  [/^\/emails(?:[/?]|$)/, "organization:view"],
   [/^\/instances\/[^/?]+\/features\/new(?:[/?]|$)/, "features:create"],
   [/^\/instances\/[^/?]+\/features\/[^/?]+\/delete(?:[/?]|$)/, "features:delete"],
   [/^\/instances\/[^/?]+\/features(?:[/?]|$)/, "features:view"],

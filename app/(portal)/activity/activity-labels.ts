@@ -55,6 +55,7 @@ const fieldLabels: Record<string, string> = {
   active: "Active",
   name: "Name",
   description: "Description",
+  emailUndeliverable: "Email undeliverable",
   region: "Region",
   notes: "Notes",
 };
