@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { features, seats, templates, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -59,11 +59,11 @@ export async function listSeats({
     .where(
       and(
         eq(seats.instanceId, instance.id),
-        // The plain bound lets the planner start the user-name index at the cursor; the row
-        // comparison alone (columns of two tables) is only a join filter, so a page deep in a
-        // big instance walked every user before it.
-        cursor ? gte(sortName, cursor.name) : undefined,
-        cursor ? sql`(${sortName}, ${seats.id}) > (${cursor.name}, ${cursor.id}::uuid)` : undefined,
+        // User names are unique (lower-cased) and a user has one seat per instance, so the
+        // name alone places the cursor. A plain bound lets the planner walk the user-name
+        // index from there; a row comparison with the seat's id (two tables) was only a join
+        // filter, and a page deep in a big instance walked every user before it.
+        cursor ? gt(sortName, cursor.name) : undefined,
       ),
     )
     .orderBy(asc(sortName), asc(seats.id))
