@@ -5,7 +5,10 @@ import { ExpiredLink } from "../set-password/expired-link";
 import { PasswordLinkForm } from "../set-password/password-link-form";
 import { resetPasswordAction } from "./actions";
 
-export const metadata: Metadata = { title: "Reset your password", referrer: "no-referrer" };
+// The token in the address never leaves in a Referer: the portal's Referrer-Policy gives other
+// sites the origin only. (no-referrer would make the plain form post's Origin "null", which
+// server actions refuse.)
+export const metadata: Metadata = { title: "Reset your password" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -5,7 +5,10 @@ import { setPasswordAction } from "./actions";
 import { ExpiredLink } from "./expired-link";
 import { PasswordLinkForm } from "./password-link-form";
 
-export const metadata: Metadata = { title: "Choose your password", referrer: "no-referrer" };
+// The token in the address never leaves in a Referer: the portal's Referrer-Policy gives other
+// sites the origin only. (no-referrer would make the plain form post's Origin "null", which
+// server actions refuse.)
+export const metadata: Metadata = { title: "Choose your password" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
