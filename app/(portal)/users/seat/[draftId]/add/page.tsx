@@ -30,7 +30,7 @@ export default async function AddSparesPage({ params, searchParams }: Props) {
       instanceName={loaded.instance.name}
       backHref={loaded.backHref}
     >
-      <form method="get" className="mb-4 flex items-end gap-2" role="search">
+      <form method="get" className="mb-4 flex items-end gap-2">
         <div className="grow">
           <TextInput label="Find spare features" name="q" defaultValue={q} type="search" />
         </div>
