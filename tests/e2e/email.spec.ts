@@ -48,7 +48,7 @@ async function linkFromEmails(page: Page, address: string, kind: string, path: s
         await row.first().getByRole("link").click();
         await page.waitForURL(/\/emails\/[0-9a-f-]{36}/);
         await page.getByText("Plain-text part").click();
-        link = pattern.exec(await page.locator("pre").textContent())?.[0] ?? "";
+        link = pattern.exec((await page.locator("pre").textContent()) ?? "")?.[0] ?? "";
         return link;
       },
       { message: `a "${kind}" message to ${address} with its link`, timeout: 30_000 },
