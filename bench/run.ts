@@ -123,7 +123,13 @@ async function main() {
     ...(seatSave ? { seatSave } : {}),
   };
   console.log(`\n${formatReport(report)}\n`);
-  console.log(`Saved ${writeReport(root, report, seatOnly ? "-seat-save" : "")}`);
+  // A partial run is named for what it ran, so it is never read as a whole one.
+  const only = args.only
+    ?.replace(/[^a-z0-9]+/gi, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();
+  const suffix = seatOnly ? "-seat-save" : only ? `-only-${only}` : "";
+  console.log(`Saved ${writeReport(root, report, suffix)}`);
 }
 
 main().catch((error: unknown) => {
