@@ -13,7 +13,8 @@ export async function PhoneNumber({ e164, ext }: { e164: string; ext?: string })
       href={href}
       className="whitespace-nowrap text-accent-700 tabular-nums hover:underline"
       rel="noreferrer"
-      aria-label={`Call ${formatPhone(e164)}${ext ? ` extension ${ext}` : ""}`}
+      // No aria-label: the number itself names the link, so a field labelled "Phone" or
+      // "Extension" nearby stays the only thing those words label.
     >
       {formatPhone(e164)}
     </a>
