@@ -133,9 +133,8 @@ test("the user form can be filled in and saved with the keyboard alone", async (
   await expect(page.getByLabel("Role")).toHaveValue("administrator");
   await page.keyboard.press("ArrowUp");
   await expect(page.getByLabel("Role")).toHaveValue("user");
-  // Past the Phone system section (Instance, Add, Apply Template) to Save.
-  await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Instance", { exact: true })).toBeFocused();
+  // Past the Phone system section (Instance, Add, Apply Template, when the account has
+  // instances) to Save.
   await tabTo(page, page.getByRole("button", { name: "Save" }), 5);
   const outline = await outlineOfFocused(page);
   expect(outline.style).not.toBe("none");
