@@ -47,3 +47,19 @@ export class InvalidError extends DomainError {
     this.name = "InvalidError";
   }
 }
+
+/** A conditional write (If-Match) whose resource has changed since the client read it. */
+export class PreconditionFailedError extends DomainError {
+  constructor(message = "The resource has changed since you read it: read it again.") {
+    super(message);
+    this.name = "PreconditionFailedError";
+  }
+}
+
+/** A request the server cannot even read (malformed JSON, a body of the wrong shape). */
+export class BadRequestError extends DomainError {
+  constructor(message: string) {
+    super(message);
+    this.name = "BadRequestError";
+  }
+}

@@ -49,6 +49,8 @@ const pagePermissions: [RegExp, PermissionKey][] = [
   [/^\/templates\/[^/?]+\/edit(?:[/?]|$)/, "templates:edit"],
   [/^\/templates\/[^/?]+\/delete(?:[/?]|$)/, "templates:delete"],
   [/^\/templates(?:[/?]|$)/, "templates:view"],
+  [/^\/integrations\/[^/?]+\/new(?:[/?]|$)/, "integrations:manage"],
+  [/^\/integrations(?:[/?]|$)/, "integrations:view"],
 ];
 
 /** The permission the page at `path` needs and `actor` lacks, as the refusal it leads to. */

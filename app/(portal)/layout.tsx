@@ -13,6 +13,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: "/templates", label: "Templates", visible: can(actor, "templates", "view") },
     { href: "/activity", label: "Account Activity", visible: can(actor, "activity", "view_own") },
     { href: "/emails", label: "Emails", visible: can(actor, "organization", "view") },
+    {
+      href: "/integrations",
+      label: "Integrations",
+      visible: can(actor, "integrations", "view"),
+    },
     { href: "/profile", label: "Profile", visible: true },
   ];
   const nav = items.filter((item) => item.visible);

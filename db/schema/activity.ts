@@ -34,6 +34,12 @@ export const activityKinds = [
   "seat.created",
   "seat.updated",
   "seat.deleted",
+  "api_token.created",
+  "api_token.revoked",
+  "webhook_endpoint.created",
+  "webhook_endpoint.updated",
+  "webhook_endpoint.deleted",
+  "webhook_endpoint.disabled",
 ] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 
@@ -51,6 +57,8 @@ export const accountActivity = pgTable(
     kind: text("kind").$type<ActivityKind>().notNull(),
     actorUserId: uuid("actor_user_id"),
     actorLabel: text("actor_label").notNull().default(""),
+    /** The API token the actor acted through, when the change came through the REST API. */
+    actorTokenLabel: text("actor_token_label").notNull().default(""),
     targetUserId: uuid("target_user_id"),
     targetLabel: text("target_label").notNull().default(""),
     details: jsonb("details").$type<ActivityDetails>().notNull().default({}),

@@ -1,5 +1,6 @@
 export * from "./account-user-counts";
 export * from "./accounts";
+export * from "./api-tokens";
 export * from "./activity";
 export * from "./emails";
 export * from "./features";
@@ -17,3 +18,4 @@ export * from "./sign-in-throttles";
 export * from "./templates";
 export * from "./user-form-drafts";
 export * from "./users";
+export * from "./webhooks";

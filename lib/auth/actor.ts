@@ -11,4 +11,6 @@ export type Actor = PermissionSubject & {
   role: UserRole;
   userName: string;
   clientAddress: string;
+  /** The API token the request came with (REST API); activity rows name it. */
+  apiToken?: { id: string; name: string };
 };

@@ -9,15 +9,21 @@ export type PermissionSubject = {
   /** Group names granting each permission. */
   grants?: ReadonlyMap<PermissionKey, readonly string[]>;
   overrides?: ReadonlyMap<PermissionKey, OverrideEffect>;
+  /** Set when acting through an API token: nothing outside them, whatever the user may do. */
+  scopes?: ReadonlySet<PermissionKey>;
 };
 
 export type Resolution = { allowed: boolean; source: string };
 
 /**
  * The rule: Administrator > Deny override > Allow override > any group grant >
- * role baseline. Administrators are not affected by overrides.
+ * role baseline. Administrators are not affected by overrides. An API token's scopes bound
+ * all of it: the token does what its creator may do, and only within its scopes.
  */
 export function resolvePermission(subject: PermissionSubject, key: PermissionKey): Resolution {
+  if (subject.scopes && !subject.scopes.has(key)) {
+    return { allowed: false, source: "not in the API token's scopes" };
+  }
   if (subject.role === "administrator") return { allowed: true, source: "Administrator" };
   const override = subject.overrides?.get(key);
   if (override === "deny") return { allowed: false, source: "denied by user override" };

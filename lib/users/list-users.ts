@@ -47,6 +47,8 @@ function keysetPosition(sortKey: SQL, cursor: UserListCursor, op: SQL): SQL {
 export type ListUsersOptions = {
   actor: Actor;
   query: Pick<UserListQuery, "status" | "q"> & Partial<UserListQuery>;
+  /** Rows per page (the REST API's `limit`); default: the User List's 50. */
+  limit?: number;
 };
 
 /**
@@ -54,7 +56,11 @@ export type ListUsersOptions = {
  * either way. Keyset paging on an index per column (never OFFSET), and a trigram index
  * on the searched text, keep every page as fast as the first at 100k users.
  */
-export async function listUsers({ actor, query }: ListUsersOptions): Promise<UserListPage> {
+export async function listUsers({
+  actor,
+  query,
+  limit = userPageSize,
+}: ListUsersOptions): Promise<UserListPage> {
   assertCan(actor, "users", "view");
   const sortKey = sql<string>`lower(${sortColumns[query.sort ?? "userName"]})`;
   const descending = query.dir === "desc";
@@ -105,10 +111,10 @@ export async function listUsers({ actor, query }: ListUsersOptions): Promise<Use
       ),
     )
     .orderBy(...(orderAscending ? [asc(sortKey), asc(users.id)] : [desc(sortKey), desc(users.id)]))
-    .limit(userPageSize + 1);
+    .limit(limit + 1);
 
-  const hasMore = rows.length > userPageSize;
-  const page = rows.slice(0, userPageSize);
+  const hasMore = rows.length > limit;
+  const page = rows.slice(0, limit);
   if (backwards) page.reverse();
   const cursor = (row: (typeof page)[number] | undefined) =>
     row ? encodeUserListCursor({ value: row.sortKey, id: row.id }) : undefined;

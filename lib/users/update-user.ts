@@ -23,7 +23,7 @@ import type { UpdateUserInput } from "./schemas";
 import { setUserGroups } from "./set-user-groups";
 import { assertUniqueUserFields, rethrowUniqueViolation } from "./unique-fields";
 import { userChanges } from "./user-changes";
-import { userColumns } from "./user-record";
+import { type UserRecord, userColumns } from "./user-record";
 import { verifyOwnChange } from "./verify-own-change";
 
 export type UpdateUserOptions = {
@@ -34,6 +34,11 @@ export type UpdateUserOptions = {
   draftId?: string;
   /** Where links in the alerts point; default: the portal's (lib/users/portal-origin). */
   origin?: string;
+  /**
+   * Checks the stored user inside the write's transaction, before anything changes (the REST
+   * API's If-Match: throwing refuses the write, so no other save can slip in between).
+   */
+  precondition?: (before: UserRecord) => void;
 };
 
 /**
@@ -41,7 +46,14 @@ export type UpdateUserOptions = {
  * and reactivation are each told to the user by email, queued with the change; a new email
  * address drops the undeliverable mark and the links sent to the old one.
  */
-export async function updateUser({ actor, userId, input, draftId, origin }: UpdateUserOptions) {
+export async function updateUser({
+  actor,
+  userId,
+  input,
+  draftId,
+  origin,
+  precondition,
+}: UpdateUserOptions) {
   assertCan(actor, "users", "edit");
   const db = getDb();
   const linkOrigin = origin ?? (await portalOrigin());
@@ -64,6 +76,7 @@ export async function updateUser({ actor, userId, input, draftId, origin }: Upda
           await lockAccount(tx, actor.accountId);
           const before = await findAccountUser(tx, actor.accountId, userId);
           await assertMayManageUser(tx, actor, before);
+          precondition?.(before);
           const self = before.id === actor.id;
           const promoting = input.role === "administrator" && before.role !== "administrator";
           const demoting = before.role === "administrator" && input.role !== "administrator";
