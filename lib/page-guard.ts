@@ -50,6 +50,7 @@ const pagePermissions: [RegExp, PermissionKey][] = [
   [/^\/templates\/[^/?]+\/delete(?:[/?]|$)/, "templates:delete"],
   [/^\/templates(?:[/?]|$)/, "templates:view"],
   [/^\/integrations\/[^/?]+\/new(?:[/?]|$)/, "integrations:manage"],
+  [/^\/integrations\/[^/?]+\/[^/?]+\/(?:revoke|delete)(?:[/?]|$)/, "integrations:manage"],
   [/^\/integrations(?:[/?]|$)/, "integrations:view"],
 ];
 
