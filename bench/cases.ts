@@ -58,6 +58,14 @@ export function benchCases(facts: BenchFacts, sessions: Sessions, origin: string
     page("/users as a User", "/users", "User Manager", sessions.user),
     ...(facts.phone ? phoneCases(facts.phone, sessions.admin) : []),
     {
+      name: "GET /api/v1/users?limit=50",
+      method: "GET",
+      path: "/api/v1/users?limit=50",
+      connections: 10,
+      headers: { authorization: `Bearer ${facts.apiToken}` },
+      expect: { status: 200, text: '"nextCursor"' },
+    },
+    {
       name: "POST /api/sign-in",
       method: "POST",
       path: "/api/sign-in",

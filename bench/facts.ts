@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
 import { closeDb, connection } from "../db/client";
+import { apiTokens } from "../db/schema";
+import { generateApiToken } from "../lib/api-tokens/token-secret";
+import { allPermissionKeys } from "../lib/auth/modules";
 import { encodeUserListCursor } from "../lib/users/user-list-cursor";
 import { benchAdminLogin, benchUserLogin } from "./bench-data";
 import { commonSurnameFragment } from "./names";
@@ -24,6 +27,8 @@ export type BenchFacts = {
   detailUser: Person;
   /** The phone system's instances; undefined in a database seeded before them. */
   phone?: PhoneFacts;
+  /** An API token of the big account's Administrator, made for this run. */
+  apiToken: string;
 };
 
 /**
@@ -80,7 +85,17 @@ export async function readBenchFacts(): Promise<BenchFacts> {
          where account_id = ${admin.accountId} and active
            and search_text like ${`%${commonSurnameFragment}%`}`),
     );
+    const token = generateApiToken();
+    await db.insert(apiTokens).values({
+      accountId: admin.accountId,
+      createdByUserId: admin.id,
+      name: `bench ${new Date().toISOString()}`,
+      displayPrefix: token.displayPrefix,
+      tokenHash: token.hash,
+      scopes: allPermissionKeys,
+    });
     return {
+      apiToken: token.token,
       database: { kind, version: totals?.version ?? "" },
       accounts: totals?.accounts ?? 0,
       users: totals?.users ?? 0,

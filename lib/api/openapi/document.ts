@@ -2,7 +2,7 @@ import { createDocument } from "zod-openapi";
 import { userPaths } from "../users/user-operations";
 
 // Every resource's operations, written beside its route handlers' schemas.
-const paths = { ...userPaths };
+export const apiPaths = { ...userPaths };
 
 let cached: ReturnType<typeof createDocument> | undefined;
 
@@ -23,7 +23,7 @@ export function openApiDocument() {
         bearer: { type: "http", scheme: "bearer", description: "An API token, `sbk_…`." },
       },
     },
-    paths,
+    paths: apiPaths,
   });
   return cached;
 }

@@ -19,7 +19,9 @@ describe("the API reference page's model", () => {
   it("resolves a body's fields, with required ones marked and defaults told", () => {
     const create = operations().find((op) => op.id === "createUser")!;
     expect(create.bodyName).toBe("NewUser");
-    expect(create.body.find((field) => field.name === "userName")).toMatchObject({ required: true });
+    expect(create.body.find((field) => field.name === "userName")).toMatchObject({
+      required: true,
+    });
     expect(create.body.find((field) => field.name === "active")?.description).toContain(
       "Default: true",
     );
