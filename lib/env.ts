@@ -92,6 +92,11 @@ const envSchema = z.object({
         .regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'RESEND_WEBHOOK_SECRET must be "whsec_" and base64')
         .optional(),
     ),
+  // REST API (/api/v1): requests each API token may make per minute, counted in the database.
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  // Development only: webhook endpoints may then use http and private, loopback or link-local
+  // addresses (a receiver on this machine). Off, both are refused when saved and when sent.
+  WEBHOOK_ALLOW_PRIVATE_URLS: booleanFlag,
   // Sender of messages that name no other (an Administrator's message is sent from their own).
   EMAIL_FROM: z
     .string()

@@ -10,18 +10,28 @@ import type { ActivityQuery } from "./schemas";
 
 export const activityPageSize = 50;
 
-export type ListActivityOptions = { actor: Actor; query: ActivityQuery };
+export type ListActivityOptions = {
+  actor: Actor;
+  query: ActivityQuery;
+  /** Rows per page (the REST API's `limit`); default: the page's 50. */
+  limit?: number;
+};
 
 // The actor and target as they are now, when they still exist: for their colour and a link.
 const actorUser = alias(users, "actor_user");
 const targetUser = alias(users, "target_user");
 
 /**
- * Newest first, 50 a page. Those who may view all see their account's activity;
- * everyone else sees the rows where they are the actor or the target. The Actor and
- * Target filters take part of a name (see person-filter.ts) and report what they matched.
+ * Newest first, 50 a page unless asked otherwise. Those who may view all see their
+ * account's activity; everyone else sees the rows where they are the actor or the target.
+ * The Actor and Target filters take part of a name (see person-filter.ts) and report what
+ * they matched.
  */
-export async function listActivity({ actor, query }: ListActivityOptions) {
+export async function listActivity({
+  actor,
+  query,
+  limit = activityPageSize,
+}: ListActivityOptions) {
   const viewAll = can(actor, "activity", "view_all");
   if (!viewAll) assertCan(actor, "activity", "view_own");
   const [actorFilter, targetFilter] = await Promise.all([
@@ -33,6 +43,7 @@ export async function listActivity({ actor, query }: ListActivityOptions) {
       id: accountActivity.id,
       kind: accountActivity.kind,
       actorLabel: accountActivity.actorLabel,
+      actorTokenLabel: accountActivity.actorTokenLabel,
       targetLabel: accountActivity.targetLabel,
       details: accountActivity.details,
       clientAddress: accountActivity.clientAddress,
@@ -88,8 +99,8 @@ export async function listActivity({ actor, query }: ListActivityOptions) {
       ),
     )
     .orderBy(desc(accountActivity.id))
-    .limit(activityPageSize + 1);
-  const page = rows.slice(0, activityPageSize);
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
   const people: { actor?: PersonFilter; target?: PersonFilter } = {
     actor: actorFilter?.filter,
     target: targetFilter?.filter,
@@ -98,7 +109,7 @@ export async function listActivity({ actor, query }: ListActivityOptions) {
     rows: page,
     viewAll,
     people,
-    nextBefore: rows.length > activityPageSize ? page.at(-1)?.id : undefined,
+    nextBefore: rows.length > limit ? page.at(-1)?.id : undefined,
   };
 }
 

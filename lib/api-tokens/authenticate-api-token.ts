@@ -72,7 +72,7 @@ export async function authenticateApiToken(
       from used
       join users u on u.id = used.created_by_user_id and u.account_id = used.account_id`);
   const [row] = (result as unknown as { rows: Row[] }).rows;
-  if (!row || !row.active) {
+  if (!row?.active) {
     return {
       ok: false,
       status: 401,

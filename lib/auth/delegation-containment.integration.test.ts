@@ -143,6 +143,7 @@ const notUserChanging: Record<string, string> = {
   deleteGroup: "grants checked by assertMayGrant (delegation.integration.test.ts)",
   getGroup: "reads",
   listGroups: "reads",
+  listGroupMembers: "reads",
   getGroupChoices: "reads",
   verifyOwnChange: "the actor's own password check",
   setUserGroups: "called only by createUser and updateUser, covered through updateUser",

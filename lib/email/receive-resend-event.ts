@@ -3,6 +3,7 @@ import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { type Email, emails, inboundEvents, users } from "@/db/schema";
 import { isUuid } from "@/lib/uuid";
+import { queueWebhookEvent } from "@/lib/webhooks/queue-webhook-event";
 import { parseMailbox } from "./mailbox";
 import { parseResendEvent, type ResendEvent } from "./resend-event";
 import { verifySvixSignature } from "./svix-signature";
@@ -64,13 +65,32 @@ async function markBounced(tx: Executor, email: Email, event: ResendEvent, now: 
   const addresses = [email.toAddress, ...event.to]
     .map((value) => parseMailbox(value)?.address.toLowerCase())
     .filter((address): address is string => Boolean(address));
-  if (addresses.length === 0) return;
-  await tx
-    .update(users)
-    .set({ emailUndeliverableAt: now, emailUndeliverableReason: reason, updatedAt: now })
-    .where(
-      and(eq(users.accountId, email.accountId), inArray(sql`lower(${users.email})`, addresses)),
-    );
+  const marked =
+    addresses.length === 0
+      ? []
+      : await tx
+          .update(users)
+          .set({ emailUndeliverableAt: now, emailUndeliverableReason: reason, updatedAt: now })
+          .where(
+            and(
+              eq(users.accountId, email.accountId),
+              inArray(sql`lower(${users.email})`, addresses),
+            ),
+          )
+          .returning({ id: users.id });
+  await queueWebhookEvent(tx, {
+    accountId: email.accountId,
+    type: "email.bounced",
+    subject: { id: email.userId ?? marked[0]?.id ?? null, name: addresses[0] ?? email.toAddress },
+    details: {
+      emailId: email.id,
+      kind: email.kind,
+      cause: event.type === "email.complained" ? "complaint" : "bounce",
+      reason,
+      undeliverableUserIds: marked.map((user) => user.id),
+    },
+    at: now,
+  });
 }
 
 async function markDelivered(tx: Executor, email: Email, event: ResendEvent, now: Date) {
@@ -91,7 +111,8 @@ async function markDelivered(tx: Executor, email: Email, event: ResendEvent, now
 /**
  * Accepts one of Resend's webhook events: signed (Svix), fresh, never seen before (its id is
  * kept in the transaction of the change). A delivery marks the message delivered; a bounce
- * or complaint marks it bounced and the account's users with that address undeliverable.
+ * or complaint marks it bounced and the account's users with that address undeliverable, and
+ * is sent on to the account's webhook endpoints as "email.bounced".
  */
 export async function receiveResendEvent({
   headers,

@@ -25,6 +25,10 @@ import PasswordReset, {
   passwordResetSubject,
 } from "@/emails/password-reset";
 import RoleChanged, { type RoleChangedProps, roleChangedSubject } from "@/emails/role-changed";
+import WebhookEndpointDisabled, {
+  type WebhookEndpointDisabledProps,
+  webhookEndpointDisabledSubject,
+} from "@/emails/webhook-endpoint-disabled";
 
 export type {
   AccountInactivatedProps,
@@ -35,6 +39,7 @@ export type {
   PasswordChangedProps,
   PasswordResetProps,
   RoleChangedProps,
+  WebhookEndpointDisabledProps,
 };
 
 /** Each message the portal sends, by template name (stored as the email's kind). */
@@ -47,6 +52,7 @@ export type EmailTemplateProps = {
   "password-changed": PasswordChangedProps;
   "licence-updated": LicenceUpdatedProps;
   "admin-message": AdminMessageProps;
+  "webhook-endpoint-disabled": WebhookEndpointDisabledProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplateProps;
@@ -96,6 +102,11 @@ export const emailTemplates: {
     component: AdminMessage,
     subject: adminMessageSubject,
     label: "Message from an Administrator",
+  },
+  "webhook-endpoint-disabled": {
+    component: WebhookEndpointDisabled,
+    subject: webhookEndpointDisabledSubject,
+    label: "Webhook endpoint disabled",
   },
 };
 

@@ -10,6 +10,7 @@ import { removeCallFlowStepsTo } from "./call-flow-steps";
 import { releaseExtensionsOf } from "./extension-claims";
 import { featureUsage } from "./feature-usage";
 import { findFeatureInstance, findInstanceFeature } from "./find-feature";
+import { type FeatureDetails, readFeatureDetails } from "./read-feature-details";
 import { removeRingGroupMember } from "./ring-group-members";
 import { keepSeatExtensionClaimed } from "./seat-extension-claim";
 
@@ -23,6 +24,11 @@ export type DeleteFeatureOptions = {
    * a phone number least of all, goes without the person having been told.
    */
   confirmedUsage?: readonly string[];
+  /**
+   * Checks the stored feature (as getFeature shows it) inside the delete's transaction,
+   * before anything changes (the REST API's If-Match).
+   */
+  precondition?: (before: FeatureDetails) => void;
 };
 
 /** Deletes a feature with its extension and every reference to it, in one transaction. */
@@ -31,6 +37,7 @@ export async function deleteFeature({
   instanceId,
   featureId,
   confirmedUsage = [],
+  precondition,
 }: DeleteFeatureOptions) {
   assertCan(actor, "features", "delete");
   return getDb().transaction(async (tx) => {
@@ -41,6 +48,7 @@ export async function deleteFeature({
       featureId,
       forUpdate: true,
     });
+    if (precondition) precondition(await readFeatureDetails(tx, instance, feature));
     const usage = await featureUsage(tx, feature);
     const unconfirmed = usage.filter((use) => !confirmedUsage.includes(use));
     if (unconfirmed.length > 0) {

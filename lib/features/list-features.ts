@@ -24,6 +24,8 @@ export type ListFeaturesOptions = {
   kind?: FeatureKind;
   /** The opaque `nextCursor` of the page before. */
   cursor?: string;
+  /** Rows per page (the REST API's `limit`); default: the feature list's 50. */
+  limit?: number;
 };
 
 /**
@@ -31,7 +33,13 @@ export type ListFeaturesOptions = {
  * (lower(name), id), which features_list_idx and features_kind_list_idx hold in order,
  * keeps every page as fast as the first.
  */
-export async function listFeatures({ actor, instanceId, kind, cursor }: ListFeaturesOptions) {
+export async function listFeatures({
+  actor,
+  instanceId,
+  kind,
+  cursor,
+  limit = featurePageSize,
+}: ListFeaturesOptions) {
   assertCan(actor, "features", "view");
   const db = getDb();
   const instance = await findFeatureInstance(db, actor.accountId, instanceId);
@@ -62,8 +70,8 @@ export async function listFeatures({ actor, instanceId, kind, cursor }: ListFeat
       ),
     )
     .orderBy(asc(sortKey), asc(features.id))
-    .limit(featurePageSize + 1);
-  const page = rows.slice(0, featurePageSize);
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     instance,
@@ -74,7 +82,7 @@ export async function listFeatures({ actor, instanceId, kind, cursor }: ListFeat
       }),
     ),
     nextCursor:
-      rows.length > featurePageSize && last
+      rows.length > limit && last
         ? encodeFeatureListCursor({ name: last.sortKey, id: last.id })
         : undefined,
   };

@@ -12,6 +12,7 @@ import { featureChanges } from "./feature-changes";
 import { extensionField, extensionOwnerLabel, featureColumns } from "./feature-columns";
 import { findFeatureInstance, findInstanceFeature } from "./find-feature";
 import { type FeatureKind, featureKindLabels } from "./kinds";
+import { type FeatureDetails, readFeatureDetails } from "./read-feature-details";
 import { assertRingGroupMembers } from "./ring-group-members";
 import { type FeatureValues, featureEditSchemas } from "./schemas";
 import { keepSeatExtensionClaimed } from "./seat-extension-claim";
@@ -25,6 +26,12 @@ export type UpdateFeatureOptions = {
   kind: FeatureKind;
   /** The kind's edit form, parsed by its schema (checked again here). */
   input: Record<string, unknown>;
+  /**
+   * Checks the stored feature (as getFeature shows it) inside the write's transaction,
+   * before anything changes (the REST API's If-Match: throwing refuses the write, so no
+   * other save can slip in between).
+   */
+  precondition?: (before: FeatureDetails) => void;
 };
 
 function parseEdit(kind: FeatureKind, input: Record<string, unknown>): FeatureValues {
@@ -46,6 +53,7 @@ export async function updateFeature({
   featureId,
   kind,
   input,
+  precondition,
 }: UpdateFeatureOptions) {
   assertCan(actor, "features", "edit");
   return getDb().transaction(async (tx) => {
@@ -56,6 +64,7 @@ export async function updateFeature({
       featureId,
       forUpdate: true,
     });
+    if (precondition) precondition(await readFeatureDetails(tx, instance, before));
     if (before.kind !== kind) {
       throw new InvalidError(
         `This feature is a ${featureKindLabels[before.kind].toLowerCase()}, not a ${featureKindLabels[kind].toLowerCase()}.`,

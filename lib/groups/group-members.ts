@@ -5,7 +5,7 @@ import { groupMembers, users } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, can } from "@/lib/auth/permissions";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "@/lib/errors";
 import { escapeLike } from "@/lib/sql/escape-like";
 import { assertMayManageUser } from "@/lib/users/delegation-guard";
 import { isUuid } from "@/lib/uuid";
@@ -25,6 +25,8 @@ type MemberCandidate = {
   firstName: string;
   lastName: string;
   email: string;
+  color: string;
+  active: boolean;
 };
 
 /** Several users have the full name that was typed: the form offers them as choices. */
@@ -45,12 +47,19 @@ export class AmbiguousMemberError extends ConflictError {
 }
 
 export type AddGroupMemberOptions = { actor: Actor; groupId: string } & (
-  | { /** Exactly this user name, in any letter case. */ userName: string; person?: never }
+  | {
+      /** Exactly this user name, in any letter case. */
+      userName: string;
+      person?: never;
+      userId?: never;
+    }
   | {
       /** What someone typed: a user name, an email or a full name, in any letter case. */
       person: string;
       userName?: never;
+      userId?: never;
     }
+  | { /** The user's id (the REST API). */ userId: string; userName?: never; person?: never }
 );
 
 const candidateColumns = {
@@ -60,7 +69,29 @@ const candidateColumns = {
   firstName: users.firstName,
   lastName: users.lastName,
   email: users.email,
+  color: users.color,
+  active: users.active,
 };
+
+/** The account's user with this id; an unknown id is a mistake in the request, not a 404. */
+async function findMemberById(
+  tx: Transaction,
+  actor: Actor,
+  userId: string,
+): Promise<MemberCandidate> {
+  const [user] = isUuid(userId)
+    ? await tx
+        .select(candidateColumns)
+        .from(users)
+        .where(and(eq(users.id, userId), eq(users.accountId, actor.accountId)))
+    : [];
+  if (!user) {
+    throw new InvalidError("Check the fields named in errors.", {
+      userId: "There is no user with this id.",
+    });
+  }
+  return user;
+}
 
 /**
  * The account's user with this user name or, for typed text, this email or else this full
@@ -113,8 +144,8 @@ async function findMember(
 }
 
 /**
- * Adds a user of the actor's account, found by user name or by what was typed in the
- * form (user name, email or full name); membership grants the group's actions.
+ * Adds a user of the actor's account, found by id, by user name or by what was typed in
+ * the form (user name, email or full name); membership grants the group's actions.
  */
 export async function addGroupMember(options: AddGroupMemberOptions) {
   const { actor, groupId } = options;
@@ -123,9 +154,11 @@ export async function addGroupMember(options: AddGroupMemberOptions) {
     const group = await findAccountGroup(tx, actor.accountId, groupId);
     assertMayGrant(actor, await groupPermissionKeys(tx, group.id));
     const user =
-      options.person !== undefined
-        ? await findMember(tx, actor, options.person, true)
-        : await findMember(tx, actor, options.userName, false);
+      options.userId !== undefined
+        ? await findMemberById(tx, actor, options.userId)
+        : options.person !== undefined
+          ? await findMember(tx, actor, options.person, true)
+          : await findMember(tx, actor, options.userName, false);
     assertNotSelf(actor, user.id);
     await assertMayManageUser(tx, actor, user);
     const inserted = await tx
@@ -133,8 +166,12 @@ export async function addGroupMember(options: AddGroupMemberOptions) {
       .values({ groupId: group.id, userId: user.id })
       .onConflictDoNothing()
       .returning({ userId: groupMembers.userId });
-    if (inserted.length === 0)
-      throw new ConflictError(`${user.userName} is already a member.`, "userName");
+    if (inserted.length === 0) {
+      throw new ConflictError(
+        `${user.userName} is already a member.`,
+        options.userId !== undefined ? "userId" : "userName",
+      );
+    }
     await recordActivity(tx, {
       accountId: actor.accountId,
       kind: "group.member_added",

@@ -1,9 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { groups } from "@/db/schema";
+import { type Group, groups } from "@/db/schema";
+import { lockAccount } from "@/lib/accounts/lock-account";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
+import type { PermissionKey } from "@/lib/auth/modules";
 import { assertCan } from "@/lib/auth/permissions";
 import { findAccountGroup, groupPermissionKeys } from "./find-group";
 import { assertMayChangeGroup } from "./group-guard";
@@ -11,20 +13,26 @@ import { assertGroupNameFree, rethrowGroupNameTaken } from "./group-name";
 import { saveGroupPermissions } from "./save-group-permissions";
 import type { GroupInput } from "./schemas";
 
-export async function updateGroup({
-  actor,
-  groupId,
-  input,
-}: {
+export type UpdateGroupOptions = {
   actor: Actor;
   groupId: string;
   input: GroupInput;
-}) {
+  /**
+   * Checks the stored group and its grants inside the write's transaction, before anything
+   * changes (the REST API's If-Match: throwing refuses the write).
+   */
+  precondition?: (before: Group & { permissions: PermissionKey[] }) => void;
+};
+
+export async function updateGroup({ actor, groupId, input, precondition }: UpdateGroupOptions) {
   assertCan(actor, "groups", "edit");
   try {
     return await getDb().transaction(async (tx) => {
+      // Two saves of one group would otherwise both start from the same grants.
+      await lockAccount(tx, actor.accountId);
       const before = await findAccountGroup(tx, actor.accountId, groupId);
       const previous = await groupPermissionKeys(tx, before.id);
+      precondition?.({ ...before, permissions: previous });
       await assertMayChangeGroup(tx, actor, {
         groupId: before.id,
         keys: [...new Set([...previous, ...input.permissions])],

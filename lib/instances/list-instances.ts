@@ -24,12 +24,18 @@ export type InstanceListPage = {
   nextAfter?: string;
 };
 
-export type ListInstancesOptions = { actor: Actor; after?: string };
+export type ListInstancesOptions = {
+  actor: Actor;
+  after?: string;
+  /** Rows per page (the REST API's `limit`); default: the instance list's 50. */
+  limit?: number;
+};
 
 /** One page of the account's instances by name, keyset-paged on (lower(name), id). */
 export async function listInstances({
   actor,
   after,
+  limit = instancePageSize,
 }: ListInstancesOptions): Promise<InstanceListPage> {
   assertCan(actor, "instances", "view");
   const cursor = decodeNameCursor(after);
@@ -53,13 +59,13 @@ export async function listInstances({
       ),
     )
     .orderBy(asc(sortName), asc(instances.id))
-    .limit(instancePageSize + 1);
-  const page = rows.slice(0, instancePageSize);
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     rows: page.map(({ sortName: _name, ...row }) => row),
     nextAfter:
-      rows.length > instancePageSize && last
+      rows.length > limit && last
         ? encodeNameCursor({ name: last.sortName, id: last.id })
         : undefined,
   };

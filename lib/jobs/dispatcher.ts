@@ -12,6 +12,8 @@ export type DispatcherOptions = {
   batchSize?: number;
   handlers?: JobHandlers;
   log?: Pick<Console, "error" | "warn" | "info">;
+  /** The clock each run reads; default: the real time. */
+  now?: () => Date;
 };
 
 function report(outcomes: JobOutcome[], log: DispatcherOptions["log"] & {}) {
@@ -50,7 +52,11 @@ export function startDispatcher(options: DispatcherOptions = {}): Dispatcher {
     while (!stopping) {
       let claimed = 0;
       try {
-        const outcomes = await runDueJobs({ limit: batchSize, handlers: options.handlers });
+        const outcomes = await runDueJobs({
+          limit: batchSize,
+          handlers: options.handlers,
+          now: options.now?.(),
+        });
         claimed = outcomes.length;
         report(outcomes, log);
         if (failing) log.info("Background jobs are running again.");

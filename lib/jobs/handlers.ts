@@ -2,6 +2,7 @@ import { emailJobHandlers } from "@/lib/email/email-job-handlers";
 import { licenceJobHandlers } from "@/lib/licence/licence-job-handlers";
 import { passwordResetJobHandlers } from "@/lib/password-tokens/password-reset-job";
 import { provisioningJobHandlers } from "@/lib/provisioning/job-handlers";
+import { webhookJobHandlers } from "@/lib/webhooks/webhook-job-handlers";
 import type { JobHandlers } from "./job-handler";
 
 /**
@@ -15,4 +16,5 @@ export const jobHandlers: JobHandlers = {
   ...emailJobHandlers(),
   ...passwordResetJobHandlers(),
   ...licenceJobHandlers(),
+  ...webhookJobHandlers(),
 };

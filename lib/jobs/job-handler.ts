@@ -21,6 +21,11 @@ export type JobHandler = {
    * that what it was for failed (an instance's rebuild, an email's delivery).
    */
   giveUp?: (job: Job, error: string, context: JobContext & { tx: Executor }) => Promise<void>;
+  /**
+   * The waits before each retry, in order, for a kind with a schedule of its own (webhooks
+   * keep the one their receivers know from Svix); default: lib/jobs/retry-schedule.ts.
+   */
+  retryDelaysMs?: readonly number[];
 };
 
 export type JobHandlers = Readonly<Record<string, JobHandler>>;

@@ -110,6 +110,22 @@ describe("runDueJobs", () => {
     ).toEqual([]);
   });
 
+  it("follows a handler's own retry schedule when it has one", async () => {
+    let now = new Date();
+    const job = await enqueueJob(getDb(), { kind, runAt: now });
+    const handlers: JobHandlers = {
+      [kind]: { ...failing.handlers[kind]!, retryDelaysMs: [5_000, 300_000] },
+    };
+    for (const delay of [5_000, 300_000]) {
+      const [result] = await runDueJobs({ now, handlers });
+      expect(result?.outcome === "retry" && result.runAt).toEqual(later(now, delay));
+      now = later(now, delay);
+    }
+    const [last] = await runDueJobs({ now, handlers });
+    expect(last?.outcome).toBe("dead");
+    expect(await load(job.id)).toMatchObject({ status: "dead", attempts: 3 });
+  });
+
   it("marks a job done when a retry succeeds", async () => {
     const now = new Date();
     const job = await enqueueJob(getDb(), { kind, runAt: now });

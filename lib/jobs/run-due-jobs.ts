@@ -37,7 +37,9 @@ async function runJob(job: Job, handlers: JobHandlers, clock: () => Date): Promi
   } catch (thrown) {
     const error = errorText(thrown);
     const runAt =
-      thrown instanceof PermanentJobError ? undefined : nextAttemptAt(job.attempts, clock());
+      thrown instanceof PermanentJobError
+        ? undefined
+        : nextAttemptAt(job.attempts, clock(), handler.retryDelaysMs);
     if (runAt) {
       await scheduleJobRetry(job, runAt, error);
       return { job, outcome: "retry", error, runAt };
@@ -51,7 +53,8 @@ async function runJob(job: Job, handlers: JobHandlers, clock: () => Date): Promi
 
 /**
  * Claims the jobs that are due, runs their handlers outside the claiming transaction, and
- * records each outcome: done, a retry after the backoff (lib/jobs/retry-schedule.ts), or dead.
+ * records each outcome: done, a retry after the backoff (the handler's own schedule, else
+ * lib/jobs/retry-schedule.ts), or dead.
  */
 export async function runDueJobs(options: RunDueJobsOptions = {}): Promise<JobOutcome[]> {
   const clock = () => options.now ?? new Date();

@@ -17,6 +17,8 @@ export type UserSeat = {
   instanceId: string;
   instanceName: string;
   extension: string | null;
+  /** Null once the template is deleted (the seat keeps the version it was made from). */
+  templateId: string | null;
   templateName: string | null;
   templateVersion: number | null;
   /** The template is at a newer version than the one the seat was made from. */
@@ -41,6 +43,7 @@ export async function listUserSeats({
       instanceId: seats.instanceId,
       instanceName: instances.name,
       extension: seats.extension,
+      templateId: seats.templateId,
       templateName: templates.name,
       templateVersion: seats.templateVersion,
       currentVersion: templates.version,

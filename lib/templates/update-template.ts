@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import type { ActivityChange } from "@/db/schema";
+import type { ActivityChange, Template } from "@/db/schema";
 import { templates } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
@@ -11,6 +11,7 @@ import { findAccountTemplate } from "./find-template";
 import { sameJson } from "./same-json";
 import { assertTemplateNameFree, rethrowTemplateNameTaken } from "./template-name";
 import type { TemplateInput } from "./template-schema";
+import { templateSeatCounts } from "./template-seat-counts";
 import { validTemplate } from "./valid-template";
 
 export type UpdateTemplateOptions = {
@@ -19,6 +20,12 @@ export type UpdateTemplateOptions = {
   input: TemplateInput;
   /** The version the editor started from; a template changed since is not overwritten. */
   expectedVersion?: number;
+  /**
+   * Checks the stored template (with its seat counts, as getTemplate shows them) inside the
+   * write's transaction, before anything changes (the REST API's If-Match: throwing refuses
+   * the write, so no other save can slip in between).
+   */
+  precondition?: (before: Template & Awaited<ReturnType<typeof templateSeatCounts>>) => void;
 };
 
 const comparedFields = ["name", "description", "attributes", "features", "callFlow"] as const;
@@ -32,12 +39,14 @@ export async function updateTemplate({
   templateId,
   input,
   expectedVersion,
+  precondition,
 }: UpdateTemplateOptions) {
   assertCan(actor, "templates", "edit");
   const template = validTemplate(input);
   try {
     return await getDb().transaction(async (tx) => {
       const before = await findAccountTemplate(tx, actor.accountId, templateId, { lock: true });
+      if (precondition) precondition({ ...before, ...(await templateSeatCounts(tx, before)) });
       if (expectedVersion !== undefined && expectedVersion !== before.version) {
         throw new ConflictError(
           `Someone saved this template since you opened it (it is now version ${before.version}). Open it again to see their changes, then make yours.`,

@@ -34,6 +34,12 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   "seat.created": "Seat created",
   "seat.updated": "Seat updated",
   "seat.deleted": "Seat deleted",
+  "api_token.created": "API token created",
+  "api_token.revoked": "API token revoked",
+  "webhook_endpoint.created": "Webhook endpoint created",
+  "webhook_endpoint.updated": "Webhook endpoint updated",
+  "webhook_endpoint.deleted": "Webhook endpoint deleted",
+  "webhook_endpoint.disabled": "Webhook endpoint disabled",
 };
 
 // The User Details form's words for the fields a user row records (lib/users/user-changes.ts),
@@ -58,6 +64,9 @@ const fieldLabels: Record<string, string> = {
   emailUndeliverable: "Email undeliverable",
   region: "Region",
   notes: "Notes",
+  url: "URL",
+  eventTypes: "Event types",
+  enabled: "Enabled",
 };
 
 const roleLabels: Record<string, string> = { user: "User", administrator: "Administrator" };
@@ -128,6 +137,23 @@ function seatLines(kind: ActivityKind, details: ActivityDetails): string[] {
   return lines;
 }
 
+/** A token's scopes and expiry as made; who made it when revoked. The token is never here. */
+function apiTokenLines(kind: ActivityKind, details: ActivityDetails): string[] {
+  if (kind === "api_token.created") {
+    const expiresAt = typeof details.expiresAt === "string" ? new Date(details.expiresAt) : null;
+    return [
+      `Scopes: ${permissionList(details.scopes) ?? "none"}`,
+      expiresAt && !Number.isNaN(expiresAt.getTime())
+        ? `Expires: ${expiresAt.toISOString().slice(0, 10)} (end of day, UTC)`
+        : "Does not expire",
+    ];
+  }
+  if (kind === "api_token.revoked" && typeof details.createdBy === "string") {
+    return [`Created by: ${details.createdBy}`];
+  }
+  return [];
+}
+
 /** One readable line per fact of a row, for the activity table. */
 export function describeDetails(kind: ActivityKind, details: ActivityDetails): string[] {
   const lines: string[] = [];
@@ -154,6 +180,7 @@ export function describeDetails(kind: ActivityKind, details: ActivityDetails): s
   if (typeof details.version === "number") lines.push(`Version ${details.version}`);
   if (typeof details.summary === "string") lines.push(details.summary);
   lines.push(...seatLines(kind, details));
+  lines.push(...apiTokenLines(kind, details));
   const grants = permissionList(details.permissions);
   if (kind === "group.created") lines.push(grants ? `Grants: ${grants}` : "Grants nothing yet");
   for (const [words, key] of [

@@ -1,8 +1,24 @@
 import { createDocument } from "zod-openapi";
+import { activityPaths } from "../activity/activity-operations";
+import { featurePaths } from "../features/feature-operations";
+import { groupPaths } from "../groups/group-operations";
+import { instancePaths } from "../instances/instance-operations";
+import { permissionPaths } from "../permissions/permission-operations";
+import { seatPaths } from "../seats/seat-operations";
+import { templatePaths } from "../templates/template-operations";
 import { userPaths } from "../users/user-operations";
 
 // Every resource's operations, written beside its route handlers' schemas.
-export const apiPaths = { ...userPaths };
+export const apiPaths = {
+  ...userPaths,
+  ...groupPaths,
+  ...permissionPaths,
+  ...activityPaths,
+  ...instancePaths,
+  ...featurePaths,
+  ...templatePaths,
+  ...seatPaths,
+};
 
 let cached: ReturnType<typeof createDocument> | undefined;
 
