@@ -138,11 +138,14 @@ describe("Force Rebuild", () => {
     expect(error).toBeInstanceOf(ConflictError);
     expect(await load(instance.id)).toEqual(before);
     // The embedded job of the older rebuild finishes quietly without touching the instance.
+    // Due a second ago: the database's now() has microseconds, the dispatcher's clock only
+    // milliseconds, so a job stamped now() may not yet be due by a clock read just after.
     await getDb()
       .insert(jobs)
       .values({
         kind: "provisioning.complete_rebuild",
         payload: { instanceId: instance.id, rebuildId: firstId },
+        runAt: new Date(Date.now() - 1000),
       });
     const outcomes = await runDueJobs({ handlers: embedded });
     expect(outcomes.find((r) => r.job.kind === "provisioning.complete_rebuild")?.outcome).toBe(
