@@ -49,6 +49,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATA_DIR: `.data-e2e-${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The webhook tests' receiver listens on 127.0.0.1, which production would refuse.
+      WEBHOOK_ALLOW_PRIVATE_URLS: "true",
       // Another port (a second run beside this one) builds into its own folder.
       NEXT_DIST_DIR: port === 3210 ? ".next-e2e" : `.next-e2e-${port}`,
       // Production on PostgreSQL requires a configured secret (PGlite generates one).
