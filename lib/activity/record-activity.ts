@@ -14,6 +14,8 @@ export type ActivityInput = {
   targetLabel?: string;
   details?: ActivityDetails;
   clientAddress?: string;
+  /** The id of what the change is about when it is not a user (webhook events carry it). */
+  targetId?: string;
 };
 
 /**

@@ -31,6 +31,7 @@ export async function createFeature({ actor, instanceId, kind, input }: CreateFe
       kind: "feature.created",
       actor,
       targetLabel: feature.name,
+      targetId: feature.id,
       details: { instance: instance.name, kind, feature: feature.name },
       clientAddress: actor.clientAddress,
     });

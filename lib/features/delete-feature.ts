@@ -73,6 +73,7 @@ export async function deleteFeature({
       kind: "feature.deleted",
       actor,
       targetLabel: feature.name,
+      targetId: feature.id,
       details: { instance: instance.name, kind: feature.kind, feature: feature.name, usage },
       clientAddress: actor.clientAddress,
     });

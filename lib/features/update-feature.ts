@@ -108,6 +108,7 @@ export async function updateFeature({
         kind: "feature.updated",
         actor,
         targetLabel: after!.name,
+        targetId: after!.id,
         details: { instance: instance.name, kind, feature: after!.name, changes },
         clientAddress: actor.clientAddress,
       });

@@ -25,6 +25,7 @@ export async function createGroup({ actor, input }: { actor: Actor; input: Group
         kind: "group.created",
         actor,
         targetLabel: group!.name,
+        targetId: group!.id,
         details: { group: group!.name, permissions: input.permissions },
         clientAddress: actor.clientAddress,
       });

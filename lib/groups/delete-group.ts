@@ -21,6 +21,7 @@ export async function deleteGroup({ actor, groupId }: { actor: Actor; groupId: s
       kind: "group.deleted",
       actor,
       targetLabel: group.name,
+      targetId: group.id,
       details: { group: group.name },
       clientAddress: actor.clientAddress,
     });

@@ -64,6 +64,7 @@ export async function updateGroup({ actor, groupId, input, precondition }: Updat
           kind: "group.updated",
           actor,
           targetLabel: after!.name,
+          targetId: after!.id,
           details: { group: after!.name, changes, added, removed },
           clientAddress: actor.clientAddress,
         });

@@ -72,6 +72,7 @@ export async function completeRebuild({
       accountId: instance.accountId,
       kind: failed ? "instance.rebuild_failed" : "instance.rebuilt",
       targetLabel: instance.name,
+      targetId: instance.id,
       details: {
         instance: instance.name,
         rebuildId,

@@ -29,6 +29,7 @@ export async function createInstance({ actor, input }: CreateInstanceOptions) {
         kind: "instance.created",
         actor,
         targetLabel: instance!.name,
+        targetId: instance!.id,
         details: {
           instance: instance!.name,
           region: instance!.region,

@@ -29,6 +29,7 @@ export async function deleteInstance({ actor, instanceId }: DeleteInstanceOption
       kind: "instance.deleted",
       actor,
       targetLabel: instance.name,
+      targetId: instance.id,
       details: {
         instance: instance.name,
         features: usage.featureTotal,

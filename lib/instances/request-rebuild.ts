@@ -51,6 +51,7 @@ export async function requestRebuild({
       kind: "instance.rebuild_requested",
       actor,
       targetLabel: instance.name,
+      targetId: instance.id,
       details: { instance: instance.name, rebuildId },
       clientAddress: actor.clientAddress,
     });

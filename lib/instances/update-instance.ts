@@ -51,6 +51,7 @@ export async function updateInstance({
           kind: "instance.updated",
           actor,
           targetLabel: after!.name,
+          targetId: after!.id,
           details: { instance: after!.name, changes },
           clientAddress: actor.clientAddress,
         });

@@ -26,6 +26,7 @@ export async function createTemplate({ actor, input }: CreateTemplateOptions) {
         kind: "template.created",
         actor,
         targetLabel: created!.name,
+        targetId: created!.id,
         details: {
           template: created!.name,
           version: created!.version,

@@ -25,6 +25,7 @@ export async function deleteTemplate({ actor, templateId }: DeleteTemplateOption
       kind: "template.deleted",
       actor,
       targetLabel: template.name,
+      targetId: template.id,
       details: { template: template.name, version: template.version, seats: seatCount },
       clientAddress: actor.clientAddress,
     });

@@ -110,6 +110,7 @@ export async function createStandardUserTemplate(
     accountId,
     kind: "template.created",
     targetLabel: created!.name,
+    targetId: created!.id,
     details: { template: created!.name, version: 1 },
   });
   return created!;

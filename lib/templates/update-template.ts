@@ -67,6 +67,7 @@ export async function updateTemplate({
         kind: "template.updated",
         actor,
         targetLabel: after!.name,
+        targetId: after!.id,
         details: { template: after!.name, version: after!.version, changes },
         clientAddress: actor.clientAddress,
       });

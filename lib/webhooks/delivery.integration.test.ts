@@ -14,6 +14,7 @@ import { withTestDatabase } from "../../tests/support/test-database";
 import { recordActivity } from "../activity/record-activity";
 import type { Actor } from "../auth/actor";
 import { emailJobHandlers } from "../email/email-job-handlers";
+import { createGroup } from "../groups/create-group";
 import { createInstance } from "../instances/create-instance";
 import { runDueJobs } from "../jobs/run-due-jobs";
 import { deleteUser } from "../users/delete-user";
@@ -103,6 +104,27 @@ const loadEndpoint = async (id: string) =>
   (await getDb().select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)))[0]!;
 
 describe("webhook delivery", () => {
+  it("names the subject by id, whether a user or not", async () => {
+    const { admin } = await createTestAccount();
+    const { endpoint } = await endpointFor(admin, ["group.*", "user.*"]);
+    const group = await createGroup({
+      actor: admin,
+      input: { name: uniqueName("Support"), description: "", permissions: [] },
+    });
+    const { user } = await createTestUser(admin);
+    const payloads = (await deliveriesOf(endpoint.id)).map((delivery) => delivery.payload);
+    expect(payloads).toEqual([
+      expect.objectContaining({
+        type: "group.created",
+        data: expect.objectContaining({ id: group.id }),
+      }),
+      expect.objectContaining({
+        type: "user.created",
+        data: expect.objectContaining({ id: user.id }),
+      }),
+    ]);
+  });
+
   it("signs each delivery so standardwebhooks verifies it, carrying the change", async () => {
     const { admin } = await createTestAccount();
     const { endpoint } = await endpointFor(admin);
@@ -120,7 +142,7 @@ describe("webhook delivery", () => {
     expect(body).toMatchObject({
       type: "instance.created",
       data: {
-        id: null,
+        id: instance.id,
         name: instance.name,
         details: { instance: instance.name, region: "eu-west" },
         actor: { userName: admin.userName },

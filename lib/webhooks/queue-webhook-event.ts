@@ -95,7 +95,7 @@ export async function queueWebhookEventForActivity(
     accountId: activity.accountId,
     type,
     subject: {
-      id: activity.target?.id ?? null,
+      id: activity.target?.id ?? activity.targetId ?? null,
       name: activity.target?.userName ?? activity.targetLabel ?? "",
     },
     details: activity.details,
