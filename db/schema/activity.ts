@@ -40,6 +40,8 @@ export const activityKinds = [
   "webhook_endpoint.updated",
   "webhook_endpoint.deleted",
   "webhook_endpoint.disabled",
+  "organization.updated",
+  "subscription.changed",
 ] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 

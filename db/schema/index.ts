@@ -2,6 +2,7 @@ export * from "./account-user-counts";
 export * from "./accounts";
 export * from "./activity";
 export * from "./api-tokens";
+export * from "./billing";
 export * from "./emails";
 export * from "./features";
 export * from "./groups";

@@ -40,6 +40,8 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   "webhook_endpoint.updated": "Webhook endpoint updated",
   "webhook_endpoint.deleted": "Webhook endpoint deleted",
   "webhook_endpoint.disabled": "Webhook endpoint disabled",
+  "organization.updated": "Organization updated",
+  "subscription.changed": "Plan or resources changed",
 };
 
 // The User Details form's words for the fields a user row records (lib/users/user-changes.ts),
