@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import type { UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { loadPermissions } from "@/lib/auth/load-permissions";
-import { isPermissionKey } from "@/lib/auth/modules";
+import { allPermissionKeys, isPermissionKey, type PermissionKey } from "@/lib/auth/modules";
 import { env } from "@/lib/env";
 import { bearerToken, hashApiToken } from "./token-secret";
 
@@ -29,6 +29,24 @@ type Row = {
   role: UserRole;
   active: boolean;
 };
+
+/**
+ * What a token's actor holds. An Administrator's token with every scope is that Administrator.
+ * With fewer it acts as a User granted exactly its scopes: the delegation rules then apply as
+ * to any delegate, so a token scoped to "Users: Create" cannot make an Administrator or take
+ * one over, whoever made it. A User's token keeps their grants and overrides, within scopes.
+ */
+async function tokenPermissions(
+  row: Pick<Row, "role" | "userId">,
+  scopes: ReadonlySet<PermissionKey>,
+): Promise<Pick<Actor, "role" | "grants" | "overrides">> {
+  if (row.role !== "administrator") {
+    return { role: "user", ...(await loadPermissions(row.userId)) };
+  }
+  if (allPermissionKeys.every((key) => scopes.has(key))) return { role: "administrator" };
+  const grantedBy = ["the API token's scopes"];
+  return { role: "user", grants: new Map([...scopes].map((key) => [key, grantedBy])) };
+}
 
 /**
  * Who an `Authorization: Bearer sbk_…` request acts for: the token's creator, bounded by the
@@ -94,14 +112,12 @@ export async function authenticateApiToken(
       rate,
     };
   }
-  // Administrators can do everything: only Users need their grants and overrides.
-  const permissions = row.role === "administrator" ? {} : await loadPermissions(row.userId);
+  const scopes = new Set(row.scopes.filter(isPermissionKey));
   const actor: Actor = {
-    ...permissions,
-    scopes: new Set(row.scopes.filter(isPermissionKey)),
+    ...(await tokenPermissions(row, scopes)),
+    scopes,
     id: row.userId,
     accountId: row.accountId,
-    role: row.role,
     userName: row.userName,
     clientAddress,
     apiToken: { id: row.id, name: row.name },

@@ -7,6 +7,11 @@ import { InvalidError } from "@/lib/errors";
  * nothing reaches a service through a side door.
  */
 export function parseApiInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  // Every body and query is an object: refinements that run whatever failed (`when`) read
+  // its fields, and would throw on null, an array or a string and answer 500.
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new InvalidError("Send a JSON object.", { body: "Send a JSON object." });
+  }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string> = {};

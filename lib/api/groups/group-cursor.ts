@@ -9,7 +9,8 @@ export function decodeGroupCursor(cursor: string | undefined): string | undefine
   if (cursor === undefined) return undefined;
   const name = Buffer.from(cursor, "base64url").toString("utf8");
   // Buffer decoding never throws: a cursor that is not one of ours fails the round trip.
-  if (name === "" || encodeGroupCursor(name) !== cursor) {
+  // PostgreSQL refuses NUL in text: such a cursor would fail the query with a 500.
+  if (name === "" || name.includes("\u0000") || encodeGroupCursor(name) !== cursor) {
     throw new InvalidError("Check the fields named in errors.", {
       cursor: "Not a cursor of this list.",
     });
