@@ -2,6 +2,8 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { type Feature, features, seats } from "@/db/schema";
+import { enforcePlanLimit } from "@/lib/billing/enforce-plan-limits";
+import { resourceOfFeatureKind } from "@/lib/billing/usage";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { claimExtension } from "./extension-claims";
 import { extensionField, extensionOwnerLabel, featureColumns } from "./feature-columns";
@@ -24,7 +26,8 @@ export type InsertFeatureOptions<K extends FeatureKind = FeatureKind> = {
 /**
  * Creates a feature in the caller's transaction: maps its fields to columns, keeps phone
  * numbers and MAC addresses unique in the account and claims its extension in the
- * instance. No permission check: the calling service (feature or seat) makes its own.
+ * instance, within what the account's plan allows. No permission check: the calling service
+ * (feature or seat) makes its own.
  */
 export async function insertFeature<K extends FeatureKind>(
   tx: Executor,
@@ -50,6 +53,8 @@ export async function insertFeature<K extends FeatureKind>(
     const { members } = parsed.value as FeatureValues<"ring_group">;
     await assertRingGroupMembers(tx, { instanceId: instance.id, members });
   }
+  const resource = resourceOfFeatureKind(kind);
+  if (resource) await enforcePlanLimit(tx, { accountId, resource });
   const columns = featureColumns(kind, parsed.value);
   const [feature] = await writeUniqueFeature(tx, accountId, columns, (savepoint) =>
     savepoint

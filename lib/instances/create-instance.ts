@@ -4,6 +4,7 @@ import { instances } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
+import { enforcePlanLimit } from "@/lib/billing/enforce-plan-limits";
 import { assertInstanceNameFree, rethrowInstanceNameTaken } from "./instance-name";
 import { regionLabel } from "./regions";
 import type { InstanceInput } from "./schemas";
@@ -15,6 +16,7 @@ export async function createInstance({ actor, input }: CreateInstanceOptions) {
   try {
     return await getDb().transaction(async (tx) => {
       await assertInstanceNameFree(tx, actor.accountId, input.name);
+      await enforcePlanLimit(tx, { accountId: actor.accountId, resource: "instances" });
       const [instance] = await tx
         .insert(instances)
         .values({
