@@ -62,12 +62,15 @@ function UserMenu({
 /** The console frame: sidebar (top bar on phones), header with the user's menu, main. */
 export function AppShell({
   organizationName,
+  organizationLogoUrl,
   user,
   nav,
   signOutAction,
   children,
 }: {
   organizationName: string;
+  /** Only when the organization has a logo. */
+  organizationLogoUrl?: string;
   user: ShellUser;
   nav: NavItem[];
   signOutAction: (formData: FormData) => void | Promise<void>;
@@ -95,7 +98,17 @@ export function AppShell({
         </nav>
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex h-14 items-center justify-between gap-4 border-b border-neutral-200 bg-white px-4 lg:px-6">
-            <p className="truncate text-sm font-semibold text-neutral-900">{organizationName}</p>
+            <div className="flex min-w-0 items-center gap-2">
+              {organizationLogoUrl ? (
+                // biome-ignore lint/performance/noImgElement: the logo route serves it with its own caching.
+                <img
+                  src={organizationLogoUrl}
+                  alt={organizationName}
+                  className="h-7 w-auto max-w-24 shrink-0 object-contain"
+                />
+              ) : null}
+              <p className="truncate text-sm font-semibold text-neutral-900">{organizationName}</p>
+            </div>
             <UserMenu user={user} signOutAction={signOutAction} />
           </header>
           <main id="main" tabIndex={-1} className="flex-1 px-4 py-5 focus:outline-none lg:px-6">

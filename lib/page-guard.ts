@@ -49,9 +49,11 @@ const pagePermissions: [RegExp, PermissionKey][] = [
   [/^\/templates\/[^/?]+\/edit(?:[/?]|$)/, "templates:edit"],
   [/^\/templates\/[^/?]+\/delete(?:[/?]|$)/, "templates:delete"],
   [/^\/templates(?:[/?]|$)/, "templates:view"],
+  [/^\/billing(?:[/?]|$)/, "billing:view"],
   [/^\/integrations\/[^/?]+\/new(?:[/?]|$)/, "integrations:manage"],
   [/^\/integrations\/[^/?]+\/[^/?]+\/(?:revoke|delete)(?:[/?]|$)/, "integrations:manage"],
   [/^\/integrations(?:[/?]|$)/, "integrations:view"],
+  [/^\/organization(?:[/?]|$)/, "organization:view"],
 ];
 
 /** The permission the page at `path` needs and `actor` lacks, as the refusal it leads to. */

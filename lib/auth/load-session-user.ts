@@ -5,7 +5,7 @@ import { accounts, sessions, users } from "@/db/schema";
 import { isUuid } from "@/lib/uuid";
 
 /**
- * One query per request: the user, their organization, this session's row, and
+ * One query per request: the user, their organization (name and logo version), this session's row, and
  * whether they accepted the account's current licence version.
  */
 export async function loadSessionUser(userId: string, sessionId: string) {
@@ -15,6 +15,11 @@ export async function loadSessionUser(userId: string, sessionId: string) {
       id: users.id,
       accountId: users.accountId,
       accountName: accounts.name,
+      // The top bar's logo, versioned by the organization's last change (no bytes here).
+      accountLogoVersion: sql<number | null>`case when ${accounts.logoType} <> ''
+        then (extract(epoch from ${accounts.updatedAt}) * 1000)::bigint end`.mapWith((value) =>
+        value === null ? null : Number(value),
+      ),
       userName: users.userName,
       firstName: users.firstName,
       lastName: users.lastName,

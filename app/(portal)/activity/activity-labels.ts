@@ -44,8 +44,8 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   "subscription.changed": "Plan or resources changed",
 };
 
-// The User Details form's words for the fields a user row records (lib/users/user-changes.ts),
-// and a group's.
+// The forms' words for the fields a user row records (lib/users/user-changes.ts), a group's
+// and the organization's (lib/organization).
 const fieldLabels: Record<string, string> = {
   userName: "User Name",
   firstName: "First Name",
@@ -69,6 +69,11 @@ const fieldLabels: Record<string, string> = {
   url: "URL",
   eventTypes: "Event types",
   enabled: "Enabled",
+  contactEmail: "Contact email",
+  billingEmail: "Billing email",
+  timeZone: "Time zone",
+  taxRate: "Tax rate",
+  logo: "Logo",
 };
 
 const roleLabels: Record<string, string> = { user: "User", administrator: "Administrator" };
