@@ -42,6 +42,8 @@ export const activityKinds = [
   "webhook_endpoint.disabled",
   "organization.updated",
   "subscription.changed",
+  "invoice.issued",
+  "invoice.voided",
 ] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 

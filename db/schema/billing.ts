@@ -6,6 +6,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
@@ -55,4 +56,60 @@ export const subscriptionChanges = pgTable(
     invoiceId: uuid("invoice_id"),
   },
   (table) => [index("subscription_changes_account_idx").on(table.accountId, table.changedAt)],
+);
+
+export const invoiceStatuses = ["open", "paid", "void"] as const;
+export type InvoiceStatus = (typeof invoiceStatuses)[number];
+
+/**
+ * A monthly invoice, issued once per account and period by the billing run (the unique index
+ * makes a repeated run a no-op). Amounts are integer minor units of `currency`; the lines sum
+ * to `subtotalMinor`, and subtotal plus tax is the total.
+ */
+export const invoices = pgTable(
+  "invoices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** "INV-2026-11-0001": per account, in issue order. */
+    number: text("number").notNull(),
+    /** The period billed, as local dates in the account's time zone ("2026-11-01"). */
+    periodStart: text("period_start").notNull(),
+    periodEnd: text("period_end").notNull(),
+    status: text("status").$type<InvoiceStatus>().notNull().default("open"),
+    currency: text("currency").notNull(),
+    subtotalMinor: integer("subtotal_minor").notNull(),
+    taxRateBasisPoints: integer("tax_rate_basis_points").notNull(),
+    taxMinor: integer("tax_minor").notNull(),
+    totalMinor: integer("total_minor").notNull(),
+    /** What is left to pay (payments reduce it; 0 when paid). */
+    amountDueMinor: integer("amount_due_minor").notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex("invoices_account_period_idx").on(table.accountId, table.periodStart),
+    uniqueIndex("invoices_account_number_idx").on(table.accountId, table.number),
+    index("invoices_account_issued_idx").on(table.accountId, table.issuedAt),
+  ],
+);
+
+/** One line of an invoice: seats, add-ons, a prorated change; quantity × unit = amount. */
+export const invoiceLines = pgTable(
+  "invoice_lines",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    invoiceId: uuid("invoice_id")
+      .notNull()
+      .references(() => invoices.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    description: text("description").notNull(),
+    quantity: integer("quantity").notNull(),
+    unitAmountMinor: integer("unit_amount_minor").notNull(),
+    amountMinor: integer("amount_minor").notNull(),
+  },
+  (table) => [index("invoice_lines_invoice_idx").on(table.invoiceId, table.position)],
 );

@@ -42,6 +42,8 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   "webhook_endpoint.disabled": "Webhook endpoint disabled",
   "organization.updated": "Organization updated",
   "subscription.changed": "Plan or resources changed",
+  "invoice.issued": "Invoice issued",
+  "invoice.voided": "Invoice voided",
 };
 
 // The forms' words for the fields a user row records (lib/users/user-changes.ts), a group's
