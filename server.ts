@@ -4,6 +4,7 @@ import next from "next";
 import { closeDb } from "./db/client";
 import { applyMigrations } from "./db/migrate";
 import { authSecret } from "./lib/auth/auth-secret";
+import { ensureBillingRunScheduled } from "./lib/billing/billing-run";
 import { env } from "./lib/env";
 import { startDispatcher } from "./lib/jobs/dispatcher";
 
@@ -29,6 +30,8 @@ async function main() {
   // Open the database now, so a second server on the same PGlite folder fails at once, and
   // bring its schema up to date before the first request: starting needs no separate step.
   await applyMigrations();
+  // Each billing run queues the next; a new installation needs its first (a no-op after).
+  if (!env.JOBS_DISABLED) await ensureBillingRunScheduled();
   // Background jobs run in every server process: claims (SKIP LOCKED) never hand one to two.
   const dispatcher = env.JOBS_DISABLED ? undefined : startDispatcher();
   const app = next({ dev, hostname: env.HOST, port: env.PORT });

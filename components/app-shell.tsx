@@ -87,7 +87,7 @@ export function AppShell({
       <div className="min-h-screen lg:flex">
         <nav
           aria-label="Main"
-          className="border-b border-neutral-200 bg-white lg:sticky lg:top-0 lg:flex lg:h-screen lg:w-56 lg:shrink-0 lg:flex-col lg:border-r lg:border-b-0"
+          className="border-b border-neutral-200 bg-white print:hidden lg:sticky lg:top-0 lg:flex lg:h-screen lg:w-56 lg:shrink-0 lg:flex-col lg:border-r lg:border-b-0"
         >
           <div className="flex h-12 items-center px-4 lg:h-14">
             <Link href="/" className="rounded-md">
@@ -97,7 +97,7 @@ export function AppShell({
           <NavLinks items={nav} />
         </nav>
         <div className="flex min-w-0 flex-1 flex-col">
-          <header className="flex h-14 items-center justify-between gap-4 border-b border-neutral-200 bg-white px-4 lg:px-6">
+          <header className="flex h-14 items-center justify-between gap-4 border-b border-neutral-200 bg-white px-4 print:hidden lg:px-6">
             <div className="flex min-w-0 items-center gap-2">
               {organizationLogoUrl ? (
                 // biome-ignore lint/performance/noImgElement: the logo route serves it with its own caching.

@@ -4,6 +4,7 @@
 // the folder's lock stops whichever comes second with a clear error.
 import { closeDb } from "../db/client";
 import { applyMigrations } from "../db/migrate";
+import { ensureBillingRunScheduled } from "../lib/billing/billing-run";
 import { env } from "../lib/env";
 import { startDispatcher } from "../lib/jobs/dispatcher";
 
@@ -11,6 +12,7 @@ async function main() {
   if (env.JOBS_DISABLED) throw new Error("JOBS_DISABLED is set: this worker would do nothing.");
   // As the server does: a worker started first finds the tables it needs.
   await applyMigrations();
+  await ensureBillingRunScheduled();
   const dispatcher = startDispatcher();
   console.log(
     `Switchboard worker is running background jobs (${env.DATABASE_URL ? "PostgreSQL" : "embedded database: start no server meanwhile"}).`,

@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only" marker: the billing run (a background job under plain Node) reads it too.
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { type ResourceQuantities, subscriptions } from "@/db/schema";

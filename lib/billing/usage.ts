@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only" marker: the billing run (a background job under plain Node) reads it too.
 import { and, count, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { accountUserCounts, type FeatureKind, features, instances } from "@/db/schema";

@@ -1,3 +1,4 @@
+import { billingJobHandlers } from "@/lib/billing/billing-run";
 import { emailJobHandlers } from "@/lib/email/email-job-handlers";
 import { licenceJobHandlers } from "@/lib/licence/licence-job-handlers";
 import { passwordResetJobHandlers } from "@/lib/password-tokens/password-reset-job";
@@ -17,4 +18,5 @@ export const jobHandlers: JobHandlers = {
   ...passwordResetJobHandlers(),
   ...licenceJobHandlers(),
   ...webhookJobHandlers(),
+  ...billingJobHandlers(),
 };

@@ -1,0 +1,50 @@
+import { cx } from "@/components/cx";
+import type { InvoiceStatus } from "@/db/schema/billing";
+
+const looks: Record<InvoiceStatus, { label: string; className: string; icon: string }> = {
+  open: {
+    label: "Open",
+    className: "bg-amber-50 text-amber-900 ring-amber-600/30",
+    // A clock.
+    icon: "M8 2.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11ZM8 5v3.25l2 1.25",
+  },
+  paid: {
+    label: "Paid",
+    className: "bg-green-50 text-green-800 ring-green-600/30",
+    // A check mark.
+    icon: "M4 8.5l2.5 2.5L12 5.5",
+  },
+  void: {
+    label: "Void",
+    className: "bg-neutral-100 text-neutral-800 ring-neutral-500/30",
+    // A circle struck through.
+    icon: "M8 2.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11ZM4.1 4.1l7.8 7.8",
+  },
+};
+
+/** The invoice's status in words, with a shape beside it: never colour alone. */
+export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
+  const look = looks[status];
+  return (
+    <span
+      className={cx(
+        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
+        look.className,
+      )}
+    >
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 16 16"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.75"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        className="size-3.5"
+      >
+        <path d={look.icon} />
+      </svg>
+      {look.label}
+    </span>
+  );
+}
