@@ -49,6 +49,7 @@ const pagePermissions: [RegExp, PermissionKey][] = [
   [/^\/templates\/[^/?]+\/edit(?:[/?]|$)/, "templates:edit"],
   [/^\/templates\/[^/?]+\/delete(?:[/?]|$)/, "templates:delete"],
   [/^\/templates(?:[/?]|$)/, "templates:view"],
+  [/^\/billing\/invoices\/[^/?]+\/void(?:[/?]|$)/, "billing:manage"],
   [/^\/billing(?:[/?]|$)/, "billing:view"],
   [/^\/integrations\/[^/?]+\/new(?:[/?]|$)/, "integrations:manage"],
   [/^\/integrations\/[^/?]+\/[^/?]+\/(?:revoke|delete)(?:[/?]|$)/, "integrations:manage"],
