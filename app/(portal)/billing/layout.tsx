@@ -1,10 +1,15 @@
 import type { ReactNode } from "react";
-import { BillingTabs } from "./billing-tabs";
+import { SectionTabs } from "@/components/section-tabs";
+
+const tabs = [
+  { href: "/billing/plan", label: "Plan and resources" },
+  { href: "/billing/invoices", label: "Invoices" },
+];
 
 export default function BillingLayout({ children }: { children: ReactNode }) {
   return (
     <div className="mx-auto max-w-5xl space-y-4">
-      <BillingTabs />
+      <SectionTabs label="Billing" tabs={tabs} />
       {children}
     </div>
   );

@@ -1,10 +1,16 @@
 import type { ReactNode } from "react";
-import { IntegrationsTabs } from "./integrations-tabs";
+import { SectionTabs } from "@/components/section-tabs";
+
+const tabs = [
+  { href: "/integrations/tokens", label: "API tokens" },
+  { href: "/integrations/webhooks", label: "Webhooks" },
+  { href: "/integrations/api", label: "API reference" },
+];
 
 export default function IntegrationsLayout({ children }: { children: ReactNode }) {
   return (
     <div className="space-y-4">
-      <IntegrationsTabs />
+      <SectionTabs label="Integrations" tabs={tabs} />
       {children}
     </div>
   );

@@ -2,18 +2,15 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cx } from "@/components/cx";
+import { cx } from "./cx";
 
-const tabs = [
-  { href: "/billing/plan", label: "Plan and resources" },
-  { href: "/billing/invoices", label: "Invoices" },
-];
+export type SectionTab = { href: string; label: string };
 
-/** The Billing section's own navigation, above each of its pages; not printed. */
-export function BillingTabs() {
+/** A section's own navigation above each of its pages (Billing, Integrations); not printed. */
+export function SectionTabs({ label, tabs }: { label: string; tabs: SectionTab[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Billing" className="border-b border-neutral-200 print:hidden">
+    <nav aria-label={label} className="border-b border-neutral-200 print:hidden">
       <ul className="flex gap-4">
         {tabs.map((tab) => {
           const current = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
