@@ -1,7 +1,7 @@
-import { cx } from "@/components/cx";
+import { StatusBadge, type StatusLook } from "@/components/status-badge";
 import type { InvoiceStatus } from "@/db/schema/billing";
 
-const looks: Record<InvoiceStatus, { label: string; className: string; icon: string }> = {
+const looks: Record<InvoiceStatus, StatusLook> = {
   open: {
     label: "Open",
     className: "bg-amber-50 text-amber-900 ring-amber-600/30",
@@ -25,26 +25,5 @@ const looks: Record<InvoiceStatus, { label: string; className: string; icon: str
 /** The invoice's status in words, with a shape beside it: never colour alone. */
 export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
   const look = looks[status];
-  return (
-    <span
-      className={cx(
-        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
-        look.className,
-      )}
-    >
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 16 16"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.75"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        className="size-3.5"
-      >
-        <path d={look.icon} />
-      </svg>
-      {look.label}
-    </span>
-  );
+  return <StatusBadge look={look} />;
 }

@@ -1,7 +1,7 @@
-import { cx } from "@/components/cx";
+import { StatusBadge, type StatusLook } from "@/components/status-badge";
 import type { ApiTokenStatus } from "@/lib/api-tokens/token-status";
 
-const looks: Record<ApiTokenStatus, { label: string; className: string; icon: string }> = {
+const looks: Record<ApiTokenStatus, StatusLook> = {
   active: {
     label: "Active",
     className: "bg-green-50 text-green-800 ring-green-600/30",
@@ -25,26 +25,5 @@ const looks: Record<ApiTokenStatus, { label: string; className: string; icon: st
 /** The token's status in words, with a shape beside it: never colour alone. */
 export function TokenStatusBadge({ status }: { status: ApiTokenStatus }) {
   const look = looks[status];
-  return (
-    <span
-      className={cx(
-        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
-        look.className,
-      )}
-    >
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 16 16"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.75"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        className="size-3.5"
-      >
-        <path d={look.icon} />
-      </svg>
-      {look.label}
-    </span>
-  );
+  return <StatusBadge look={look} />;
 }
