@@ -25,6 +25,19 @@ const methodColours: Record<string, string> = {
   DELETE: "bg-red-50 text-red-800",
 };
 
+/** OpenAPI descriptions are CommonMark; the reference shows their `code` spans, nothing else. */
+function Described({ text }: { text: string }) {
+  return text.split("`").map((part, index) =>
+    index % 2 === 1 ? (
+      <code key={index} className="font-mono text-[0.9em]">
+        {part}
+      </code>
+    ) : (
+      part
+    ),
+  );
+}
+
 function Fields({ caption, fields }: { caption: string; fields: ReferenceField[] }) {
   if (fields.length === 0) return null;
   return (
@@ -47,7 +60,9 @@ function Fields({ caption, fields }: { caption: string; fields: ReferenceField[]
               {field.required ? <span className="ml-1 text-red-700">required</span> : null}
             </td>
             <td className="w-56 py-1 pr-3 text-xs text-neutral-600">{field.type}</td>
-            <td className="py-1 text-neutral-700">{field.description}</td>
+            <td className="py-1 text-neutral-700">
+              <Described text={field.description} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -68,7 +83,11 @@ function OperationCard({ op }: { op: ReferenceOperation }) {
         <code className="font-mono text-neutral-900">/api/v1{op.path}</code>
         <span className="font-medium text-neutral-700">{op.summary}</span>
       </h3>
-      {op.description ? <p className="mt-1 text-sm text-neutral-600">{op.description}</p> : null}
+      {op.description ? (
+        <p className="mt-1 text-sm text-neutral-600">
+          <Described text={op.description} />
+        </p>
+      ) : null}
       <Fields caption="Path" fields={byPlace("path")} />
       <Fields caption="Query" fields={byPlace("query")} />
       <Fields caption="Headers" fields={byPlace("header")} />
