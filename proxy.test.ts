@@ -65,4 +65,15 @@ describe("pageContentSecurityPolicy", () => {
     );
     expect(production.get("script-src")).toEqual(["'self'", "'nonce-n'", "'strict-dynamic'"]);
   });
+
+  it("lets forms lead to Stripe's hosted page only when Stripe is configured", () => {
+    const withoutStripe = directives(
+      pageContentSecurityPolicy({ nonce: "n", development: false, https: true }),
+    );
+    expect(withoutStripe.get("form-action")).toEqual(["'self'"]);
+    const withStripe = directives(
+      pageContentSecurityPolicy({ nonce: "n", development: false, https: true, stripe: true }),
+    );
+    expect(withStripe.get("form-action")).toEqual(["'self'", "https://checkout.stripe.com"]);
+  });
 });

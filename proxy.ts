@@ -19,6 +19,7 @@ export function proxy(request: NextRequest) {
     nonce,
     development: env.NODE_ENV === "development",
     https,
+    stripe: Boolean(env.STRIPE_SECRET_KEY),
   });
   const headers = new Headers(request.headers);
   headers.set("x-pathname", `${request.nextUrl.pathname}${request.nextUrl.search}`);
@@ -29,7 +30,7 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-type PolicyOptions = { nonce: string; development: boolean; https: boolean };
+type PolicyOptions = { nonce: string; development: boolean; https: boolean; stripe?: boolean };
 
 /**
  * Scripts run only with the nonce (and what they load: 'strict-dynamic'), never inline;
@@ -37,7 +38,12 @@ type PolicyOptions = { nonce: string; development: boolean; https: boolean };
  * (a colour dot sets its colour in one) and the <style> that Next.js's own error page
  * inserts carry no nonce, and a nonce in style-src would switch 'unsafe-inline' off.
  */
-export function pageContentSecurityPolicy({ nonce, development, https }: PolicyOptions): string {
+export function pageContentSecurityPolicy({
+  nonce,
+  development,
+  https,
+  stripe = false,
+}: PolicyOptions): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
@@ -47,7 +53,9 @@ export function pageContentSecurityPolicy({ nonce, development, https }: PolicyO
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    // "Add a card" posts to the portal, which redirects to Stripe's hosted page: browsers
+    // apply form-action to that redirect too.
+    `form-action 'self'${stripe ? " https://checkout.stripe.com" : ""}`,
     "frame-ancestors 'none'",
     // Over plain http (a developer's machine) upgrading would break every asset.
     ...(https ? ["upgrade-insecure-requests"] : []),

@@ -81,6 +81,20 @@ const envSchema = z.object({
     .optional()
     .transform((value) => value?.replace(/\/+$/, "") || undefined)
     .pipe(z.url({ protocol: /^https?$/ }).optional()),
+  // Payments (lib/payments). STRIPE_SECRET_KEY set: cards are added on Stripe's hosted page
+  // and charged through the stripe SDK (STRIPE_API_URL points it elsewhere, as tests do);
+  // unset: the embedded test provider accepts the well-known test card numbers.
+  STRIPE_SECRET_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined),
+  STRIPE_API_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value?.replace(/\/+$/, "") || undefined)
+    .pipe(z.url({ protocol: /^https?$/ }).optional()),
   RESEND_WEBHOOK_SECRET: z
     .string()
     .trim()

@@ -44,6 +44,14 @@ export const activityKinds = [
   "subscription.changed",
   "invoice.issued",
   "invoice.voided",
+  "invoice.paid",
+  "payment.succeeded",
+  "payment.declined",
+  "payment.recorded",
+  "credit.applied",
+  "payment_method.added",
+  "payment_method.removed",
+  "payment_method.default_changed",
 ] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 

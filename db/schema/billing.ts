@@ -26,6 +26,8 @@ export const subscriptions = pgTable("subscriptions", {
   addOns: jsonb("add_ons").$type<ResourceQuantities>().notNull().default({}),
   currency: text("currency").notNull().default("USD"),
   startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  /** The account's customer at the payment provider (Stripe: "cus_…"), made with the first card. */
+  providerCustomerRef: text("provider_customer_ref").notNull().default(""),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -89,6 +91,11 @@ export const invoices = pgTable(
     issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
     paidAt: timestamp("paid_at", { withTimezone: true }),
     voidedAt: timestamp("voided_at", { withTimezone: true }),
+    /** What voiding took off the balance: the amount still due then. */
+    voidedMinor: integer("voided_minor").notNull().default(0),
+    /** Whom the invoice was addressed to when issued; later renames do not rewrite it. */
+    billedToName: text("billed_to_name").notNull().default(""),
+    billedToAddress: text("billed_to_address").notNull().default(""),
   },
   (table) => [
     uniqueIndex("invoices_account_period_idx").on(table.accountId, table.periodStart),
@@ -113,3 +120,5 @@ export const invoiceLines = pgTable(
   },
   (table) => [index("invoice_lines_invoice_idx").on(table.invoiceId, table.position)],
 );
+
+export type Invoice = typeof invoices.$inferSelect;

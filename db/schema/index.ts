@@ -11,6 +11,7 @@ export * from "./instances";
 export * from "./jobs";
 export * from "./licences";
 export * from "./password-tokens";
+export * from "./payments";
 export * from "./permissions";
 export * from "./rate-limits";
 export * from "./seats";

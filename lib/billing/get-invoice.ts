@@ -11,7 +11,7 @@ export type GetInvoiceOptions = { actor: Actor; invoiceId: string };
 
 /**
  * One invoice of the actor's account with its lines and the organization it is addressed to
- * (name and address as they are now); another account's invoice is not found.
+ * (name and address as they were when it was issued); another account's invoice is not found.
  */
 export async function getInvoice({ actor, invoiceId }: GetInvoiceOptions) {
   assertMaySeeBilling(actor);
@@ -31,7 +31,11 @@ export async function getInvoice({ actor, invoiceId }: GetInvoiceOptions) {
   return {
     ...row.invoice,
     lines,
-    organization: { name: row.organizationName, address: row.address },
+    // Addressed as when it was issued; the fallback is for rows older than the snapshot.
+    organization: {
+      name: row.invoice.billedToName || row.organizationName,
+      address: row.invoice.billedToAddress || row.address,
+    },
   };
 }
 export type InvoiceDetails = Awaited<ReturnType<typeof getInvoice>>;

@@ -8,6 +8,7 @@ import { billingPeriod } from "./billing-period";
 import { planFor } from "./catalog";
 import { computeInvoice } from "./compute-invoice";
 import { formatMoney } from "./money";
+import { queueInvoiceEmail } from "./queue-invoice-email";
 import { cleanAddOns, lockSubscription, type SubscriptionState } from "./subscription-row";
 import { readUsage } from "./usage";
 
@@ -41,6 +42,8 @@ async function lockAccountRow(tx: Transaction, accountId: string) {
   const [row] = await tx
     .select({
       id: accounts.id,
+      name: accounts.name,
+      address: accounts.address,
       timeZone: accounts.timeZone,
       taxRateBasisPoints: accounts.taxRateBasisPoints,
     })
@@ -142,6 +145,8 @@ export async function issueInvoice(options: IssueInvoiceOptions): Promise<IssueI
         taxMinor: computed.taxMinor,
         totalMinor: computed.totalMinor,
         amountDueMinor: computed.totalMinor,
+        billedToName: account.name,
+        billedToAddress: account.address,
       })
       .onConflictDoNothing()
       .returning();
@@ -177,6 +182,7 @@ export async function issueInvoice(options: IssueInvoiceOptions): Promise<IssueI
       },
       clientAddress: options.clientAddress,
     });
+    await queueInvoiceEmail(tx, invoice);
     return { invoice, issued: true };
   });
 }

@@ -6,6 +6,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { assertNoChargeInProgress } from "@/lib/payments/payable-invoice";
 import { isUuid } from "@/lib/uuid";
 
 export type VoidInvoiceOptions = { actor: Actor; invoiceId: string };
@@ -29,9 +30,21 @@ export async function voidInvoice({ actor, invoiceId }: VoidInvoiceOptions) {
         `Invoice ${invoice.number} is ${invoice.status}: only an open invoice can be voided.`,
       );
     }
+    await assertNoChargeInProgress(tx, invoice);
+    // Money received for it would be left without an invoice to explain it.
+    if (invoice.amountDueMinor !== invoice.totalMinor) {
+      throw new ConflictError(
+        `Invoice ${invoice.number} has payments against it: it cannot be voided.`,
+      );
+    }
     const [voided] = await tx
       .update(invoices)
-      .set({ status: "void", voidedAt: new Date(), amountDueMinor: 0 })
+      .set({
+        status: "void",
+        voidedAt: new Date(),
+        amountDueMinor: 0,
+        voidedMinor: invoice.amountDueMinor,
+      })
       .where(eq(invoices.id, invoice.id))
       .returning();
     await recordActivity(tx, {

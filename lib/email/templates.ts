@@ -8,6 +8,10 @@ import AccountReactivated, {
   accountReactivatedSubject,
 } from "@/emails/account-reactivated";
 import AdminMessage, { type AdminMessageProps, adminMessageSubject } from "@/emails/admin-message";
+import InvoiceIssued, {
+  type InvoiceIssuedProps,
+  invoiceIssuedSubject,
+} from "@/emails/invoice-issued";
 import LicenceUpdated, {
   type LicenceUpdatedProps,
   licenceUpdatedSubject,
@@ -24,6 +28,10 @@ import PasswordReset, {
   type PasswordResetProps,
   passwordResetSubject,
 } from "@/emails/password-reset";
+import PaymentReceipt, {
+  type PaymentReceiptProps,
+  paymentReceiptSubject,
+} from "@/emails/payment-receipt";
 import RoleChanged, { type RoleChangedProps, roleChangedSubject } from "@/emails/role-changed";
 import WebhookEndpointDisabled, {
   type WebhookEndpointDisabledProps,
@@ -34,10 +42,12 @@ export type {
   AccountInactivatedProps,
   AccountReactivatedProps,
   AdminMessageProps,
+  InvoiceIssuedProps,
   LicenceUpdatedProps,
   LoginInstructionsProps,
   PasswordChangedProps,
   PasswordResetProps,
+  PaymentReceiptProps,
   RoleChangedProps,
   WebhookEndpointDisabledProps,
 };
@@ -53,6 +63,8 @@ export type EmailTemplateProps = {
   "licence-updated": LicenceUpdatedProps;
   "admin-message": AdminMessageProps;
   "webhook-endpoint-disabled": WebhookEndpointDisabledProps;
+  "invoice-issued": InvoiceIssuedProps;
+  "payment-receipt": PaymentReceiptProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplateProps;
@@ -107,6 +119,16 @@ export const emailTemplates: {
     component: WebhookEndpointDisabled,
     subject: webhookEndpointDisabledSubject,
     label: "Webhook endpoint disabled",
+  },
+  "invoice-issued": {
+    component: InvoiceIssued,
+    subject: invoiceIssuedSubject,
+    label: "Invoice issued",
+  },
+  "payment-receipt": {
+    component: PaymentReceipt,
+    subject: paymentReceiptSubject,
+    label: "Payment receipt",
   },
 };
 

@@ -30,6 +30,12 @@ const activityEvents: Partial<Record<ActivityKind, WebhookEventType>> = {
   "seat.created": "seat.created",
   "seat.updated": "seat.updated",
   "seat.deleted": "seat.deleted",
+  "invoice.issued": "invoice.issued",
+  "invoice.paid": "invoice.paid",
+  "invoice.voided": "invoice.voided",
+  "payment.succeeded": "payment.succeeded",
+  "payment.declined": "payment.declined",
+  "payment.recorded": "payment.recorded",
 };
 
 /** The event an activity kind is sent as, or undefined when it is none. */

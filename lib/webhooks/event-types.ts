@@ -48,6 +48,16 @@ export const webhookEventGroups = [
   },
   { key: "seat", label: "Seats", types: ["seat.created", "seat.updated", "seat.deleted"] },
   { key: "email", label: "Email", types: ["email.bounced"] },
+  {
+    key: "invoice",
+    label: "Invoices",
+    types: ["invoice.issued", "invoice.paid", "invoice.voided"],
+  },
+  {
+    key: "payment",
+    label: "Payments",
+    types: ["payment.succeeded", "payment.declined", "payment.recorded"],
+  },
 ] as const;
 
 export type WebhookEventGroup = (typeof webhookEventGroups)[number];

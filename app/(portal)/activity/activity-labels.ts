@@ -44,6 +44,14 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   "subscription.changed": "Plan or resources changed",
   "invoice.issued": "Invoice issued",
   "invoice.voided": "Invoice voided",
+  "invoice.paid": "Invoice paid",
+  "payment.succeeded": "Card payment",
+  "payment.declined": "Card payment declined",
+  "payment.recorded": "Manual payment recorded",
+  "credit.applied": "Account credit applied",
+  "payment_method.added": "Card added",
+  "payment_method.removed": "Card removed",
+  "payment_method.default_changed": "Default card changed",
 };
 
 // The forms' words for the fields a user row records (lib/users/user-changes.ts), a group's

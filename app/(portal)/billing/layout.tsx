@@ -4,6 +4,8 @@ import { SectionTabs } from "@/components/section-tabs";
 const tabs = [
   { href: "/billing/plan", label: "Plan and resources" },
   { href: "/billing/invoices", label: "Invoices" },
+  { href: "/billing/payment-methods", label: "Payment methods" },
+  { href: "/billing/activity", label: "Billing activity" },
 ];
 
 export default function BillingLayout({ children }: { children: ReactNode }) {

@@ -20,6 +20,9 @@ const invoice: InvoiceDetails = {
   issuedAt: new Date("2026-11-01T12:00:00Z"),
   paidAt: null,
   voidedAt: null,
+  voidedMinor: 0,
+  billedToName: "Acme Telephony",
+  billedToAddress: "1 Main Street\nSpringfield",
   organization: { name: "Acme Telephony", address: "1 Main Street\nSpringfield" },
   lines: [
     {
