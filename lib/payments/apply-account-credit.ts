@@ -1,5 +1,4 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { payments } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
@@ -12,7 +11,12 @@ import { lockSubscription } from "@/lib/billing/subscription-row";
 import { ConflictError } from "@/lib/errors";
 import { availableCredit } from "./account-credit";
 import { applyPaymentToInvoice } from "./apply-payment-to-invoice";
-import { assertNoChargeInProgress, assertPayable, lockInvoice } from "./payable-invoice";
+import {
+  assertNoChargeInProgress,
+  assertPayable,
+  lockInvoice,
+  paymentWithKey,
+} from "./payable-invoice";
 
 /**
  * Uses the account's credit on an open invoice: as much as is due, up to the credit there is.
@@ -31,12 +35,7 @@ export async function applyAccountCredit({
   return getDb().transaction(async (tx) => {
     await lockSubscription(tx, actor.accountId);
     const invoice = await lockInvoice(tx, actor.accountId, invoiceId);
-    const [repeat] = await tx
-      .select()
-      .from(payments)
-      .where(
-        and(eq(payments.accountId, actor.accountId), eq(payments.idempotencyKey, idempotencyKey)),
-      );
+    const repeat = await paymentWithKey(tx, actor.accountId, idempotencyKey);
     if (repeat) return repeat;
     assertPayable(invoice);
     await assertNoChargeInProgress(tx, invoice);

@@ -12,7 +12,13 @@ import { ConflictError, InvalidError } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";
 import { applyPaymentToInvoice } from "./apply-payment-to-invoice";
 import { cardExpired, cardLabel } from "./card-label";
-import { assertPayable, chargeInProgress, chargeLeaseMs, lockInvoice } from "./payable-invoice";
+import {
+  assertPayable,
+  chargeInProgress,
+  chargeLeaseMs,
+  lockInvoice,
+  paymentWithKey,
+} from "./payable-invoice";
 import { type PaymentProvider, PaymentProviderUnavailableError } from "./payment-provider";
 import { paymentProvider } from "./payment-provider-for";
 import { readCustomerRef } from "./provider-customer";
@@ -101,15 +107,7 @@ async function claimCharge(
 ): Promise<ClaimWithNumber> {
   const invoice = await lockInvoice(tx, actor.accountId, input.invoiceId);
   const now = new Date();
-  const [repeat] = await tx
-    .select()
-    .from(payments)
-    .where(
-      and(
-        eq(payments.accountId, actor.accountId),
-        eq(payments.idempotencyKey, input.idempotencyKey),
-      ),
-    );
+  const repeat = await paymentWithKey(tx, actor.accountId, input.idempotencyKey);
   if (repeat) {
     if (repeat.invoiceId !== invoice.id) {
       throw new ConflictError(

@@ -65,3 +65,19 @@ export async function assertNoChargeInProgress(tx: Transaction, invoice: Invoice
     );
   }
 }
+
+/**
+ * The payment an earlier post of the same form made (a double click, a retry), if any: the key
+ * is unique per account, so a repeat finds it instead of paying again.
+ */
+export async function paymentWithKey(
+  tx: Transaction,
+  accountId: string,
+  idempotencyKey: string,
+): Promise<Payment | undefined> {
+  const [payment] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.accountId, accountId), eq(payments.idempotencyKey, idempotencyKey)));
+  return payment;
+}

@@ -1,5 +1,4 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { payments } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
@@ -12,7 +11,12 @@ import { formatMoney } from "@/lib/billing/money";
 import { lockSubscription } from "@/lib/billing/subscription-row";
 import { InvalidError } from "@/lib/errors";
 import { applyPaymentToInvoice } from "./apply-payment-to-invoice";
-import { assertNoChargeInProgress, assertPayable, lockInvoice } from "./payable-invoice";
+import {
+  assertNoChargeInProgress,
+  assertPayable,
+  lockInvoice,
+  paymentWithKey,
+} from "./payable-invoice";
 import { queuePaymentReceipt } from "./queue-payment-receipt";
 import { type ManualPaymentInput, manualPaymentKindLabels } from "./schemas";
 
@@ -40,15 +44,7 @@ export async function recordManualPayment({
       : null;
     // Without an invoice to lock, the subscription row orders payments of one account.
     if (!invoice) await lockSubscription(tx, actor.accountId);
-    const [repeat] = await tx
-      .select()
-      .from(payments)
-      .where(
-        and(
-          eq(payments.accountId, actor.accountId),
-          eq(payments.idempotencyKey, input.idempotencyKey),
-        ),
-      );
+    const repeat = await paymentWithKey(tx, actor.accountId, input.idempotencyKey);
     if (repeat) return { payment: repeat, recorded: false };
 
     const today = localDate(new Date(), await accountTimeZone(tx, actor.accountId));

@@ -1,8 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { formatInvoicePeriod } from "@/lib/billing/format-invoice-period";
 import type { InvoiceDetails } from "@/lib/billing/get-invoice";
 import { InvoiceDocument } from "./[id]/invoice-document";
-import { formatInvoicePeriod } from "./invoice-format";
 
 const invoice: InvoiceDetails = {
   id: "6f1c1d5e-2f57-4c1f-9a55-0d1c1c1c1c1c",

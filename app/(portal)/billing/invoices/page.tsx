@@ -6,11 +6,11 @@ import { PageHeader } from "@/components/page-header";
 import { Pane } from "@/components/pane";
 import { requireActor } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { formatInvoicePeriod } from "@/lib/billing/format-invoice-period";
 import { listInvoices } from "@/lib/billing/list-invoices";
 import { formatMoney } from "@/lib/billing/money";
 import { pageData, pageRequires } from "@/lib/page-guard";
 import { issueInvoiceNowAction } from "./actions";
-import { formatInvoicePeriod } from "./invoice-format";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
 
 export const metadata: Metadata = { title: "Invoices" };

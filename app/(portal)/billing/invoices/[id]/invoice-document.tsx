@@ -1,7 +1,7 @@
 import { formatTaxRate } from "@/lib/billing/compute-invoice";
+import { formatInvoicePeriod } from "@/lib/billing/format-invoice-period";
 import type { InvoiceDetails } from "@/lib/billing/get-invoice";
 import { formatMoney } from "@/lib/billing/money";
-import { formatInvoicePeriod } from "../invoice-format";
 import { InvoiceStatusBadge } from "../invoice-status-badge";
 
 const cell = "border-b border-neutral-200 px-3 py-2 align-top tabular-nums";
