@@ -17,7 +17,7 @@ async function addTestCard(page: Page, number: string) {
   await page.goto("/billing/payment-methods");
   await page.getByRole("button", { name: "Add a card" }).click();
   await expect(page.getByRole("heading", { name: "Test payment provider" })).toBeVisible();
-  await page.getByLabel("Card number").fill(number);
+  await page.getByRole("textbox", { name: "Card number" }).fill(number);
   await page.getByLabel(/Expiry/).fill("12/34");
   await page.getByLabel("CVC").fill("123");
   await page.getByLabel("Name on card").fill("Ada Lovelace");
@@ -46,13 +46,18 @@ test.describe("with scripts off", () => {
     // A number that is not a test card is refused on the provider's page, and not echoed back.
     await page.goto("/billing/payment-methods");
     await page.getByRole("button", { name: "Add a card" }).click();
-    await page.getByLabel("Card number").fill("4111 1111 1111 1112");
+    await page.getByRole("textbox", { name: "Card number" }).fill("4111 1111 1111 1111");
     await page.getByLabel(/Expiry/).fill("12/34");
     await page.getByLabel("CVC").fill("123");
+    await page.getByLabel("Name on card").fill("Ada Lovelace");
     await page.getByRole("button", { name: "Save card" }).click();
     await expect(page.getByText(/Use a test card number/).first()).toBeVisible();
-    expect(page.url()).not.toContain("4111");
-    await expect(page.getByLabel("Card number")).toHaveValue("");
+    // Neither the number nor the security code comes back, in the address or the form.
+    const refusedAt = new URL(page.url());
+    expect(refusedAt.href).not.toContain("4111");
+    expect([...refusedAt.searchParams.keys()]).not.toContain("cvc");
+    await expect(page.getByRole("textbox", { name: "Card number" })).toHaveValue("");
+    await expect(page.getByLabel("Name on card")).toHaveValue("Ada Lovelace");
 
     const last4 = await addTestCard(page, "4000 0000 0000 0002");
     await expect(page.getByRole("row", { name: new RegExp(`Visa •••• ${last4}`) })).toBeVisible();

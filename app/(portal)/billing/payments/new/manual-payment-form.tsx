@@ -24,11 +24,12 @@ export function ManualPaymentForm({
   invoices: InvoiceChoice[];
   cancelHref: string;
 }) {
-  const { form, formRef, formAction, onSubmit, pending, summary, field } = useServerForm({
-    schema: manualPaymentSchema,
-    action: recordManualPaymentAction,
-    defaultValues: defaults,
-  });
+  const { form, formRef, formAction, onSubmit, pending, summary, field, initialValues } =
+    useServerForm({
+      schema: manualPaymentSchema,
+      action: recordManualPaymentAction,
+      defaultValues: defaults,
+    });
   return (
     <form
       ref={formRef}
@@ -37,7 +38,12 @@ export function ManualPaymentForm({
       noValidate
       className="grid gap-4 p-4 sm:grid-cols-2"
     >
-      <input type="hidden" {...form.register("idempotencyKey")} />
+      {/* In the HTML itself, so a post without scripts carries the key too. */}
+      <input
+        type="hidden"
+        {...form.register("idempotencyKey")}
+        defaultValue={initialValues("idempotencyKey")[0] ?? ""}
+      />
       <div className="sm:col-span-2">
         <FormErrorSummary message={summary} />
       </div>
