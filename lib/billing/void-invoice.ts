@@ -6,7 +6,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { assertNoChargeInProgress } from "@/lib/payments/payable-invoice";
+import { assertNoPendingCharge } from "@/lib/payments/payable-invoice";
 import { isUuid } from "@/lib/uuid";
 
 export type VoidInvoiceOptions = { actor: Actor; invoiceId: string };
@@ -30,7 +30,7 @@ export async function voidInvoice({ actor, invoiceId }: VoidInvoiceOptions) {
         `Invoice ${invoice.number} is ${invoice.status}: only an open invoice can be voided.`,
       );
     }
-    await assertNoChargeInProgress(tx, invoice);
+    await assertNoPendingCharge(tx, invoice);
     // Money received for it would be left without an invoice to explain it.
     if (invoice.amountDueMinor !== invoice.totalMinor) {
       throw new ConflictError(

@@ -2,6 +2,7 @@ import { billingJobHandlers } from "@/lib/billing/billing-run";
 import { emailJobHandlers } from "@/lib/email/email-job-handlers";
 import { licenceJobHandlers } from "@/lib/licence/licence-job-handlers";
 import { passwordResetJobHandlers } from "@/lib/password-tokens/password-reset-job";
+import { paymentJobHandlers } from "@/lib/payments/payment-jobs";
 import { provisioningJobHandlers } from "@/lib/provisioning/job-handlers";
 import { webhookJobHandlers } from "@/lib/webhooks/webhook-job-handlers";
 import type { JobHandlers } from "./job-handler";
@@ -19,4 +20,5 @@ export const jobHandlers: JobHandlers = {
   ...licenceJobHandlers(),
   ...webhookJobHandlers(),
   ...billingJobHandlers(),
+  ...paymentJobHandlers(),
 };

@@ -12,7 +12,7 @@ import { ConflictError } from "@/lib/errors";
 import { availableCredit } from "./account-credit";
 import { applyPaymentToInvoice } from "./apply-payment-to-invoice";
 import {
-  assertNoChargeInProgress,
+  assertNoPendingCharge,
   assertPayable,
   lockInvoice,
   paymentWithKey,
@@ -36,9 +36,14 @@ export async function applyAccountCredit({
     await lockSubscription(tx, actor.accountId);
     const invoice = await lockInvoice(tx, actor.accountId, invoiceId);
     const repeat = await paymentWithKey(tx, actor.accountId, idempotencyKey);
-    if (repeat) return repeat;
+    if (repeat) {
+      if (repeat.invoiceId !== invoice.id || repeat.kind !== "credit") {
+        throw new ConflictError("This form was already used for another payment: reload the page.");
+      }
+      return repeat;
+    }
     assertPayable(invoice);
-    await assertNoChargeInProgress(tx, invoice);
+    await assertNoPendingCharge(tx, invoice);
     const credit = await availableCredit(tx, actor.accountId);
     if (credit <= 0) throw new ConflictError("The account has no credit to apply.");
     const amountMinor = Math.min(credit, invoice.amountDueMinor);

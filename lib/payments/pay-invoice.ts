@@ -1,17 +1,15 @@
 import "server-only";
-import { and, asc, eq, isNotNull, isNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, or } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { type Payment, paymentMethods, payments } from "@/db/schema";
-import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { accountTimeZone } from "@/lib/billing/billing-access";
 import { localDate } from "@/lib/billing/issue-invoice";
-import { formatMoney } from "@/lib/billing/money";
 import { ConflictError, InvalidError } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";
-import { applyPaymentToInvoice } from "./apply-payment-to-invoice";
 import { cardExpired, cardLabel } from "./card-label";
+import { chargeCardPayment } from "./charge-card-payment";
 import {
   assertPayable,
   chargeInProgress,
@@ -19,10 +17,9 @@ import {
   lockInvoice,
   paymentWithKey,
 } from "./payable-invoice";
+import { queueChargeCheck } from "./payment-jobs";
 import { type PaymentProvider, PaymentProviderUnavailableError } from "./payment-provider";
 import { paymentProvider } from "./payment-provider-for";
-import { readCustomerRef } from "./provider-customer";
-import { queuePaymentReceipt } from "./queue-payment-receipt";
 import type { PayInvoiceInput } from "./schemas";
 
 export type PayInvoiceOptions = {
@@ -63,39 +60,22 @@ export async function payInvoice({
   if (!claim.charge) {
     return { payment: claim.payment, inProgress: claim.payment.status === "pending" };
   }
-  const payment = claim.payment;
-  const method = payment.paymentMethodId
-    ? (
-        await getDb()
-          .select()
-          .from(paymentMethods)
-          .where(eq(paymentMethods.id, payment.paymentMethodId))
-      )[0]
-    : undefined;
-  if (!method) {
-    await releaseClaim(payment);
-    throw cardRefusal("The card of this payment was removed: choose another card.");
-  }
-  const customerRef = await readCustomerRef(getDb(), actor.accountId);
-  let outcome: Awaited<ReturnType<PaymentProvider["charge"]>>;
   try {
-    outcome = await (provider ?? paymentProvider()).charge({
-      accountId: actor.accountId,
-      customerRef,
-      token: method.providerToken,
-      amountMinor: payment.amountMinor,
-      currency: payment.currency,
-      idempotencyKey: payment.id,
-      description: `Invoice ${claim.invoiceNumber}`,
+    const payment = await chargeCardPayment(claim.payment, provider ?? paymentProvider(), {
+      actor,
+      clientAddress: actor.clientAddress,
     });
+    return { payment, inProgress: false };
   } catch (error) {
     // Unknown whether the provider charged: the payment stays pending, and the next attempt
-    // (any key) takes it over and asks again under the same id, getting the first answer.
-    await releaseClaim(payment);
-    if (error instanceof PaymentProviderUnavailableError) throw new ConflictError(error.message);
+    // (any key, or the payments.settle job) asks again under the same id.
+    if (error instanceof PaymentProviderUnavailableError) {
+      throw new ConflictError(
+        "The payment provider did not answer, so it is not known yet whether the card was charged. The portal keeps asking; the invoice shows the payment as processing until the provider confirms.",
+      );
+    }
     throw error;
   }
-  return { payment: await settleCharge(actor, payment, outcome), inProgress: false };
 }
 
 type ClaimWithNumber = Claim & { invoiceNumber: string };
@@ -147,6 +127,7 @@ async function claimCharge(
       .set({ chargeStartedAt: now })
       .where(eq(payments.id, stalled.id))
       .returning();
+    await queueChargeCheck(tx, taken!, now);
     return { payment: taken!, charge: true, invoiceNumber: invoice.number };
   }
   assertPayable(invoice);
@@ -184,62 +165,6 @@ async function claimCharge(
       chargeStartedAt: now,
     })
     .returning();
+  await queueChargeCheck(tx, payment!, now);
   return { payment: payment!, charge: true, invoiceNumber: invoice.number };
-}
-
-/** Lets the next attempt take the charge over at once instead of after the lease. */
-async function releaseClaim(payment: Payment) {
-  await getDb()
-    .update(payments)
-    .set({ chargeStartedAt: null })
-    .where(
-      and(
-        eq(payments.id, payment.id),
-        eq(payments.status, "pending"),
-        isNotNull(payments.chargeStartedAt),
-      ),
-    );
-}
-
-async function settleCharge(
-  actor: Actor,
-  payment: Payment,
-  outcome: Awaited<ReturnType<PaymentProvider["charge"]>>,
-): Promise<Payment> {
-  return getDb().transaction(async (tx) => {
-    const invoice = await lockInvoice(tx, actor.accountId, payment.invoiceId!);
-    const succeeded = outcome.status === "succeeded";
-    const [settled] = await tx
-      .update(payments)
-      .set({
-        status: outcome.status,
-        providerPaymentId: outcome.providerPaymentId,
-        declineReason: outcome.status === "declined" ? outcome.reason : "",
-        settledAt: new Date(),
-      })
-      .where(and(eq(payments.id, payment.id), eq(payments.status, "pending")))
-      .returning();
-    if (!settled) {
-      // Another attempt settled it first: its answer stands.
-      const [current] = await tx.select().from(payments).where(eq(payments.id, payment.id));
-      return current!;
-    }
-    const activity = { actor, clientAddress: actor.clientAddress };
-    await recordActivity(tx, {
-      accountId: actor.accountId,
-      kind: succeeded ? "payment.succeeded" : "payment.declined",
-      ...activity,
-      targetLabel: invoice.number,
-      targetId: invoice.id,
-      details: {
-        summary: succeeded
-          ? `${formatMoney(settled.amountMinor, settled.currency)} paid with ${settled.methodLabel}.`
-          : `${settled.methodLabel} declined for ${formatMoney(settled.amountMinor, settled.currency)}: ${settled.declineReason}`,
-      },
-    });
-    if (!succeeded) return settled;
-    const applied = await applyPaymentToInvoice(tx, invoice, settled, activity);
-    await queuePaymentReceipt(tx, settled.id);
-    return applied.payment;
-  });
 }

@@ -58,10 +58,26 @@ export async function chargeInProgress(
   return pending;
 }
 
-export async function assertNoChargeInProgress(tx: Transaction, invoice: Invoice): Promise<void> {
-  if (await chargeInProgress(tx, invoice.id)) {
+/**
+ * Refuses to move the invoice's amount due (another payment, credit, a void) while any card
+ * charge of it is unsettled, leased or not: the provider may have taken the money, and the
+ * charge is settled (by the next Pay or the payments.settle job) before anything else counts.
+ */
+export async function assertNoPendingCharge(tx: Transaction, invoice: Invoice): Promise<void> {
+  const [pending] = await tx
+    .select({ id: payments.id })
+    .from(payments)
+    .where(
+      and(
+        eq(payments.invoiceId, invoice.id),
+        eq(payments.status, "pending"),
+        eq(payments.kind, "card"),
+      ),
+    )
+    .limit(1);
+  if (pending) {
     throw new ConflictError(
-      `A card payment of invoice ${invoice.number} is in progress: wait a minute and reload the invoice.`,
+      `A card payment of invoice ${invoice.number} is being processed: once the provider has answered, the invoice shows whether it went through.`,
     );
   }
 }

@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only": the payments.settle job (plain Node) charges through the provider too.
 import { env } from "@/lib/env";
 import type { PaymentProvider } from "./payment-provider";
 import { stripeProvider } from "./providers/stripe-provider";

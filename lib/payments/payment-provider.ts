@@ -81,7 +81,10 @@ export interface PaymentProvider {
   forgetCard(input: { accountId: string; token: string }): Promise<void>;
 }
 
-/** Thrown when the provider could not be reached or failed: nothing is known to be charged. */
+/**
+ * Thrown when the provider could not be reached or failed. For a card setup nothing was saved;
+ * for a charge it is not known whether money was taken: ask again under the same key.
+ */
 export class PaymentProviderUnavailableError extends Error {
   constructor(message = "The payment provider did not answer. Nothing was charged; try again.") {
     super(message);

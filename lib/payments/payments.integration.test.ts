@@ -7,8 +7,10 @@ import {
   accountActivity,
   emails,
   invoices,
+  jobs,
   paymentMethods,
   payments,
+  testProviderCharges,
 } from "../../db/schema";
 import { createTestAccount, rejectionOf } from "../../tests/support/fixtures";
 import { withTestDatabase } from "../../tests/support/test-database";
@@ -17,6 +19,7 @@ import { issueInvoice } from "../billing/issue-invoice";
 import { voidInvoice } from "../billing/void-invoice";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../errors";
 import { delegateOf } from "../features/feature-test-fixtures";
+import { jobHandlers } from "../jobs/handlers";
 import { availableCredit } from "./account-credit";
 import { applyAccountCredit } from "./apply-account-credit";
 import { payInvoice } from "./pay-invoice";
@@ -26,6 +29,7 @@ import {
   type PaymentProvider,
   PaymentProviderUnavailableError,
 } from "./payment-provider";
+import { signTestProviderValue } from "./providers/test-provider-signing";
 import { recordManualPayment } from "./record-manual-payment";
 import { removePaymentMethod } from "./remove-payment-method";
 import { manualPaymentSchema } from "./schemas";
@@ -283,6 +287,87 @@ describe("payInvoice", () => {
     expect(requests.map((request) => request.idempotencyKey)).toEqual([pending!.id, pending!.id]);
     expect(charges()).toBe(1);
     expect(await paymentsOf(invoice.id)).toHaveLength(1);
+  });
+
+  it("finishes in the background, once, a charge whose answer was lost", async () => {
+    const { admin, invoice } = await accountWithInvoice();
+    // A card of the embedded test provider, which answers the background job.
+    const token = signTestProviderValue("token", {
+      setupId: randomUUID(),
+      accountId: admin.accountId,
+      brand: "visa",
+      last4: "4242",
+      behaviour: "succeeds",
+    });
+    const card = await saveCard(admin, { providerToken: token });
+    const { provider } = recordingProvider(() => {
+      throw new PaymentProviderUnavailableError();
+    });
+    await rejectionOf(
+      payInvoice({
+        actor: admin,
+        input: { invoiceId: invoice.id, paymentMethodId: card.id, idempotencyKey: randomUUID() },
+        provider,
+      }),
+    );
+    const [pending] = await paymentsOf(invoice.id);
+    expect(pending?.status).toBe("pending");
+    // The card cannot be removed while the provider may still charge it.
+    expect((await rejectionOf(removePaymentMethod({ actor: admin, id: card.id }))).message).toMatch(
+      /being processed/,
+    );
+    const [job] = await getDb()
+      .select()
+      .from(jobs)
+      .where(eq(jobs.uniqueKey, `payments.settle:${pending!.id}`));
+    expect(job!.runAt.getTime()).toBeGreaterThan(pending!.createdAt.getTime() + 60_000);
+    const later = { now: new Date(Date.now() + 70_000) };
+    await jobHandlers["payments.settle"]!.run(job!, later);
+    await jobHandlers["payments.settle"]!.run(job!, later);
+    const [settled] = await paymentsOf(invoice.id);
+    expect(settled).toMatchObject({
+      id: pending!.id,
+      status: "succeeded",
+      actorLabel: admin.userName,
+    });
+    expect(await invoiceRow(invoice.id)).toMatchObject({ status: "paid", amountDueMinor: 0 });
+    const charges = await getDb()
+      .select()
+      .from(testProviderCharges)
+      .where(eq(testProviderCharges.idempotencyKey, pending!.id));
+    expect(charges).toHaveLength(1);
+    expect(count(await activityKinds(admin.accountId), "payment.succeeded")).toBe(1);
+  });
+
+  it("leaves a charge in progress to its request: the job looks again later", async () => {
+    const { admin, invoice } = await accountWithInvoice();
+    const card = await saveCard(admin);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { provider } = recordingProvider(async () => {
+      await held;
+      return approve();
+    });
+    const paying = payInvoice({
+      actor: admin,
+      input: { invoiceId: invoice.id, paymentMethodId: card.id, idempotencyKey: randomUUID() },
+      provider,
+    });
+    let pending: typeof payments.$inferSelect | undefined;
+    while (!pending) [pending] = await paymentsOf(invoice.id);
+    const [job] = await getDb()
+      .select()
+      .from(jobs)
+      .where(eq(jobs.uniqueKey, `payments.settle:${pending.id}`));
+    await expect(jobHandlers["payments.settle"]!.run(job!, { now: new Date() })).rejects.toThrow(
+      /in progress/,
+    );
+    release();
+    expect((await paying).payment.status).toBe("succeeded");
+    // Settled in time: the job finds nothing to do.
+    await jobHandlers["payments.settle"]!.run(job!, { now: new Date(Date.now() + 70_000) });
   });
 
   it("refuses another account's invoice or card, an expired card, and a User without Billing: Manage", async () => {

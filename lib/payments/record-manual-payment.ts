@@ -9,10 +9,10 @@ import { billingCurrency } from "@/lib/billing/catalog";
 import { localDate } from "@/lib/billing/issue-invoice";
 import { formatMoney } from "@/lib/billing/money";
 import { lockSubscription } from "@/lib/billing/subscription-row";
-import { InvalidError } from "@/lib/errors";
+import { ConflictError, InvalidError } from "@/lib/errors";
 import { applyPaymentToInvoice } from "./apply-payment-to-invoice";
 import {
-  assertNoChargeInProgress,
+  assertNoPendingCharge,
   assertPayable,
   lockInvoice,
   paymentWithKey,
@@ -39,13 +39,19 @@ export async function recordManualPayment({
 }) {
   assertCan(actor, "billing", "manage");
   return getDb().transaction(async (tx) => {
+    // Payments of one account take turns (the subscription row, then the invoice, in the
+    // order every payment takes them), so two posts of one form cannot both insert.
+    await lockSubscription(tx, actor.accountId);
     const invoice = input.invoiceId
       ? await lockInvoice(tx, actor.accountId, input.invoiceId)
       : null;
-    // Without an invoice to lock, the subscription row orders payments of one account.
-    if (!invoice) await lockSubscription(tx, actor.accountId);
     const repeat = await paymentWithKey(tx, actor.accountId, input.idempotencyKey);
-    if (repeat) return { payment: repeat, recorded: false };
+    if (repeat) {
+      if (repeat.invoiceId !== (invoice?.id ?? null) || repeat.kind !== input.kind) {
+        throw new ConflictError("This form was already used for another payment: reload the page.");
+      }
+      return { payment: repeat, recorded: false };
+    }
 
     const today = localDate(new Date(), await accountTimeZone(tx, actor.accountId));
     if (input.receivedOn > today) {
@@ -54,7 +60,7 @@ export async function recordManualPayment({
     }
     if (invoice) {
       assertPayable(invoice);
-      await assertNoChargeInProgress(tx, invoice);
+      await assertNoPendingCharge(tx, invoice);
       if (input.amount > invoice.amountDueMinor) {
         const due = formatMoney(invoice.amountDueMinor, invoice.currency);
         const message = `Invoice ${invoice.number} has ${due} due: record at most that against it, and the rest as account credit.`;

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, desc, eq, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { paymentMethods } from "@/db/schema";
+import { paymentMethods, payments } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";
 import { cardLabel } from "./card-label";
 import { paymentProvider } from "./payment-provider-for";
@@ -19,6 +19,23 @@ export async function removePaymentMethod({ actor, id }: { actor: Actor; id: str
   assertCan(actor, "billing", "manage");
   if (!isUuid(id)) throw new NotFoundError("No such card.");
   const removed = await getDb().transaction(async (tx) => {
+    const [charging] = await tx
+      .select({ id: payments.id })
+      .from(payments)
+      .where(
+        and(
+          eq(payments.accountId, actor.accountId),
+          eq(payments.paymentMethodId, id),
+          eq(payments.status, "pending"),
+        ),
+      )
+      .limit(1);
+    if (charging) {
+      // The provider must be asked about that charge with this card's token until it answers.
+      throw new ConflictError(
+        "A payment with this card is being processed: remove it once it has finished.",
+      );
+    }
     const [method] = await tx
       .delete(paymentMethods)
       .where(and(eq(paymentMethods.id, id), eq(paymentMethods.accountId, actor.accountId)))

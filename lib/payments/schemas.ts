@@ -7,12 +7,16 @@ export const idempotencyKeySchema = z
   .string({ error: "The form is missing its payment key: reload the page and try again." })
   .regex(/^[A-Za-z0-9_-]{16,100}$/, "The form's payment key is not valid: reload the page.");
 
-/** "$1,234.50" → 123450 cents. Only whole cents: "1.005" is refused, never rounded. */
+/**
+ * "$1,234.50" → 123450 cents. Commas only as thousands separators ("12,34" is refused, not
+ * read as 1,234), and only whole cents: "1.005" is refused, never rounded.
+ */
 export function parseAmountMinor(value: string): number | undefined {
-  const text = value.trim().replace(/^\$/, "").replace(/,/g, "");
-  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text);
-  if (!match) return undefined;
-  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  const text = value.trim().replace(/^\$/, "");
+  if (!/^(\d{1,3}(,\d{3})+|\d{1,9})(\.\d{1,2})?$/.test(text)) return undefined;
+  const [whole = "", cents = ""] = text.replace(/,/g, "").split(".");
+  if (whole.length > 9) return undefined;
+  return Number(whole) * 100 + Number(cents.padEnd(2, "0"));
 }
 
 const maxManualPaymentMinor = 100_000_000; // $1,000,000.00

@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only": the payments.settle job (plain Node) charges through the provider too.
 import Stripe from "stripe";
 import { InvalidError } from "@/lib/errors";
 import {

@@ -37,6 +37,7 @@ export const cardFormMessages = {
   name: {
     missing: "Enter the name on the card.",
     long: "The name on the card is at most 100 characters.",
+    digits: "Enter the name printed on the card here, not its number.",
   },
 } as const satisfies Record<CardFormField, Record<string, string>>;
 
@@ -92,6 +93,8 @@ export function checkCardForm(
   const holderName = input.name.trim().replace(/\s+/g, " ");
   if (!holderName) errors.name = "missing";
   else if (holderName.length > 100) errors.name = "long";
+  // A number pasted into the wrong box must not be stored as a name.
+  else if (mayHoldCardNumber(holderName)) errors.name = "digits";
 
   if (!card || !expiry || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, checked: { card, ...expiry, holderName } };
@@ -105,4 +108,9 @@ export function parseExpiry(typed: string): { expMonth: number; expYear: number 
   const year = Number(match[2]);
   if (expMonth < 1 || expMonth > 12) return undefined;
   return { expMonth, expYear: match[2]!.length === 2 ? 2000 + year : year };
+}
+
+/** Twelve digits or more, however spaced: possibly a card number typed in the wrong box. */
+export function mayHoldCardNumber(value: string): boolean {
+  return (value.match(/\d/g) ?? []).length >= 12;
 }

@@ -1,7 +1,12 @@
-import "server-only";
+// No "server-only": the payments.settle job (plain Node) charges through the provider too.
 import crypto from "node:crypto";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { type CardFormField, type CardFormInput, checkCardForm } from "./test-card-form";
+import {
+  type CardFormField,
+  type CardFormInput,
+  checkCardForm,
+  mayHoldCardNumber,
+} from "./test-card-form";
 import { readTestProviderValue, setupExpiry, signTestProviderValue } from "./test-provider-signing";
 
 // The embedded test provider's hosted card page: its address, and what its form's post does.
@@ -15,8 +20,10 @@ export function testProviderSetupUrl(
   again: { expiry?: string; name?: string; errors?: Partial<Record<CardFormField, string>> } = {},
 ): string {
   const params = new URLSearchParams({ session });
-  if (again.expiry) params.set("expiry", again.expiry.slice(0, 20));
-  if (again.name) params.set("name", again.name.slice(0, 100));
+  // Typed values come back only when they cannot be a card number in the wrong box: the
+  // address ends up in history and logs.
+  if (again.expiry && /^[\d\s/]{0,7}$/.test(again.expiry)) params.set("expiry", again.expiry);
+  if (again.name && !mayHoldCardNumber(again.name)) params.set("name", again.name.slice(0, 100));
   for (const [field, code] of Object.entries(again.errors ?? {})) {
     if (code) params.set(`${field}_error`, code);
   }

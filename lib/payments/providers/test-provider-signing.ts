@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only": the payments.settle job (plain Node) charges through the provider too.
 import crypto from "node:crypto";
 import { z } from "zod";
 import { authSecret } from "@/lib/auth/auth-secret";
