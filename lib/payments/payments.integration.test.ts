@@ -11,6 +11,7 @@ import {
   paymentMethods,
   payments,
   testProviderCharges,
+  webhookDeliveries,
 } from "../../db/schema";
 import { createTestAccount, rejectionOf } from "../../tests/support/fixtures";
 import { withTestDatabase } from "../../tests/support/test-database";
@@ -20,6 +21,7 @@ import { voidInvoice } from "../billing/void-invoice";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../errors";
 import { delegateOf } from "../features/feature-test-fixtures";
 import { jobHandlers } from "../jobs/handlers";
+import { createWebhookEndpoint } from "../webhooks/create-webhook-endpoint";
 import { availableCredit } from "./account-credit";
 import { applyAccountCredit } from "./apply-account-credit";
 import { payInvoice } from "./pay-invoice";
@@ -395,6 +397,40 @@ describe("payInvoice", () => {
     expect(await pay(viewer, invoice.id, card.id)).toBeInstanceOf(ForbiddenError);
     expect(requests).toHaveLength(0);
     expect(await paymentsOf(invoice.id)).toHaveLength(0);
+  });
+});
+
+describe("billing events", () => {
+  it("are sent to webhook endpoints subscribed to invoices and payments, not to others", async () => {
+    const { admin } = await createTestAccount();
+    const subscribe = (eventTypes: ("invoice.*" | "payment.*" | "user.*")[]) =>
+      createWebhookEndpoint({
+        actor: admin,
+        input: { url: "http://127.0.0.1:9/hook", description: "", eventTypes },
+        urlCheck: { allowPrivate: true },
+      });
+    const billing = await subscribe(["invoice.*", "payment.*"]);
+    const users = await subscribe(["user.*"]);
+    const { invoice } = await issueInvoice({ accountId: admin.accountId, at: new Date() });
+    const card = await saveCard(admin);
+    await payInvoice({
+      actor: admin,
+      input: { invoiceId: invoice.id, paymentMethodId: card.id, idempotencyKey: randomUUID() },
+      provider: recordingProvider(approve).provider,
+    });
+    const sent = async (endpointId: string) =>
+      (
+        await getDb()
+          .select()
+          .from(webhookDeliveries)
+          .where(eq(webhookDeliveries.endpointId, endpointId))
+      ).map((delivery) => delivery.eventType);
+    expect((await sent(billing.endpoint.id)).sort()).toEqual([
+      "invoice.issued",
+      "invoice.paid",
+      "payment.succeeded",
+    ]);
+    expect(await sent(users.endpoint.id)).toEqual([]);
   });
 });
 
