@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { adminState } from "./support/accounts";
+import { expectNoSeriousViolations } from "./support/axe";
 import { waitForHydration } from "./support/hydration";
 import { expect, test } from "./support/test";
 import { adminPage, expectFieldError, expectToast } from "./support/users";
@@ -104,7 +105,13 @@ test("pays the rest with a test card, once, and records a transfer as account cr
     "Default",
   );
 
+  await expectNoSeriousViolations(page, "/billing/payment-methods");
+  await page.getByRole("button", { name: "Add a card" }).click();
+  await expect(page.getByRole("heading", { name: "Test payment provider" })).toBeVisible();
+  await expectNoSeriousViolations(page, "the test provider's card page");
+
   const number = await openThisMonthsInvoice(page);
+  await expectNoSeriousViolations(page, "an invoice with its payment form");
   const due = await page.getByText(/ is due\.$/).textContent();
   // The default card is chosen already.
   await expect(page.getByRole("radio", { name: new RegExp(`•••• ${last4}`) })).toBeChecked();
@@ -123,6 +130,7 @@ test("pays the rest with a test card, once, and records a transfer as account cr
   // A transfer with no invoice is kept as credit, and the ledger shows it.
   await page.goto("/billing/payments/new");
   await waitForHydration(page.getByRole("button", { name: "Record payment" }));
+  await expectNoSeriousViolations(page, "/billing/payments/new");
   await page.getByLabel("Apply to").selectOption({ label: "Account credit (no invoice)" });
   await page.getByLabel("Method").selectOption({ label: "Bank transfer" });
   await page.getByLabel("Reference").fill("WIRE-77");
