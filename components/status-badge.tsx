@@ -4,7 +4,7 @@ import { cx } from "./cx";
 export type StatusLook = { label: string; className: string; icon: string };
 
 /** A status in words with a shape beside it: never colour alone. */
-export function StatusBadge({ look }: { look: StatusLook }) {
+export function StatusBadge({ look, iconClassName }: { look: StatusLook; iconClassName?: string }) {
   return (
     <span
       className={cx(
@@ -20,7 +20,7 @@ export function StatusBadge({ look }: { look: StatusLook }) {
         strokeWidth="1.75"
         strokeLinecap="round"
         strokeLinejoin="round"
-        className="size-3.5"
+        className={cx("size-3.5", iconClassName)}
       >
         <path d={look.icon} />
       </svg>

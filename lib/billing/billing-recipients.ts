@@ -1,8 +1,8 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { accounts, users } from "@/db/schema";
+import { accounts } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
-import { emailRecipient } from "@/lib/users/email-recipient";
+import { activeAdministratorRecipients, emailRecipient } from "@/lib/users/email-recipient";
 
 // No "server-only": the billing run (plain Node) issues invoices and mails them.
 
@@ -33,20 +33,7 @@ export async function billingRecipients(tx: Executor, accountId: string): Promis
       recipients: [{ to: billingEmail, userId: null, recipientName: "" }],
     };
   }
-  const administrators = await tx
-    .select({
-      id: users.id,
-      accountId: users.accountId,
-      email: users.email,
-      userName: users.userName,
-      firstName: users.firstName,
-      lastName: users.lastName,
-    })
-    .from(users)
-    .where(
-      and(eq(users.accountId, accountId), eq(users.role, "administrator"), eq(users.active, true)),
-    )
-    .orderBy(asc(sql`lower(${users.userName})`));
+  const administrators = await activeAdministratorRecipients(tx, accountId);
   const recipients: BillingRecipient[] = [];
   for (const user of administrators) {
     const recipient = await emailRecipient(tx, user, account.name);

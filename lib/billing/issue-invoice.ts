@@ -1,6 +1,7 @@
 // No "server-only" marker: the billing run (a background job under plain Node) issues invoices.
 import { and, asc, count, eq, gte, inArray, isNull, lt } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
+import type { Invoice } from "@/db/schema";
 import { accounts, invoiceLines, invoices, subscriptionChanges } from "@/db/schema";
 import { type ActivityInput, recordActivity } from "@/lib/activity/record-activity";
 import { NotFoundError } from "@/lib/errors";
@@ -12,7 +13,7 @@ import { queueInvoiceEmail } from "./queue-invoice-email";
 import { cleanAddOns, lockSubscription, type SubscriptionState } from "./subscription-row";
 import { readUsage } from "./usage";
 
-export type Invoice = typeof invoices.$inferSelect;
+export type { Invoice };
 export type InvoiceLine = typeof invoiceLines.$inferSelect;
 
 export type IssueInvoiceOptions = {

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { invoiceLines } from "@/db/schema";
 import { queueEmail } from "@/lib/email/queue-email";
-import { billingLink } from "./billing-link";
+import { backgroundPortalUrl } from "@/lib/users/portal-url";
 import { billingRecipients } from "./billing-recipients";
 import { formatTaxRate } from "./compute-invoice";
 import { formatInvoicePeriod } from "./format-invoice-period";
@@ -37,7 +37,7 @@ export async function queueInvoiceEmail(tx: Executor, invoice: Invoice): Promise
     tax: money(invoice.taxMinor),
     total: money(invoice.totalMinor),
     amountDue: money(invoice.amountDueMinor),
-    invoiceLink: billingLink(`/billing/invoices/${invoice.id}`),
+    invoiceLink: backgroundPortalUrl(`/billing/invoices/${invoice.id}`),
   };
   for (const recipient of recipients) {
     await queueEmail(tx, {

@@ -2,11 +2,11 @@ import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { invoices, payments } from "@/db/schema";
 import type { PaymentKind } from "@/db/schema/payments";
-import { billingLink } from "@/lib/billing/billing-link";
 import { billingRecipients } from "@/lib/billing/billing-recipients";
 import { formatMoney } from "@/lib/billing/money";
 import { queueEmail } from "@/lib/email/queue-email";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { backgroundPortalUrl } from "@/lib/users/portal-url";
 
 // No "server-only": a card charge may be settled by a background job (plain Node).
 
@@ -63,7 +63,7 @@ export async function queuePaymentReceipt(tx: Executor, paymentId: string): Prom
     invoice: invoice
       ? { number: invoice.number, amountDue: formatMoney(invoice.amountDueMinor, invoice.currency) }
       : null,
-    link: billingLink(invoice ? `/billing/invoices/${invoice.id}` : "/billing/activity"),
+    link: backgroundPortalUrl(invoice ? `/billing/invoices/${invoice.id}` : "/billing/activity"),
   };
   for (const recipient of recipients) {
     await queueEmail(tx, {

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { accounts } from "@/db/schema";
+import { accounts, users } from "@/db/schema";
 import { formatMailbox } from "@/lib/email/mailbox";
 
 // No "server-only": the licence job's handler, run by plain Node, addresses users too.
@@ -45,4 +45,25 @@ export async function emailRecipient(
     recipientName: name,
     organizationName: knownOrganizationName ?? (await organizationName(db, user.accountId)),
   };
+}
+
+/** What a message to a user needs of them: the recipient columns, with the user's id. */
+export const recipientColumns = {
+  id: users.id,
+  accountId: users.accountId,
+  email: users.email,
+  userName: users.userName,
+  firstName: users.firstName,
+  lastName: users.lastName,
+};
+
+/** The account's active Administrators, by user name: who is told when nobody else is named. */
+export function activeAdministratorRecipients(db: Executor, accountId: string) {
+  return db
+    .select(recipientColumns)
+    .from(users)
+    .where(
+      and(eq(users.accountId, accountId), eq(users.role, "administrator"), eq(users.active, true)),
+    )
+    .orderBy(asc(sql`lower(${users.userName})`));
 }

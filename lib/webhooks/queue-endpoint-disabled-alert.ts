@@ -1,10 +1,14 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users, type webhookEndpoints } from "@/db/schema";
 import { queueEmail } from "@/lib/email/queue-email";
-import { env } from "@/lib/env";
-import { emailRecipient, organizationName } from "@/lib/users/email-recipient";
-import { portalUrl } from "@/lib/users/portal-url";
+import {
+  activeAdministratorRecipients,
+  emailRecipient,
+  organizationName,
+  recipientColumns,
+} from "@/lib/users/email-recipient";
+import { backgroundPortalUrl } from "@/lib/users/portal-url";
 
 // No "server-only": the delivery job (plain Node) disables endpoints.
 
@@ -15,18 +19,6 @@ const timeFormat = new Intl.DateTimeFormat("en", {
   timeStyle: "short",
   timeZone: "UTC",
 });
-
-// A job has no request to take the portal's address from: AUTH_URL, else the local server.
-const origin = () => (env.AUTH_URL ? new URL(env.AUTH_URL).origin : `http://localhost:${env.PORT}`);
-
-const recipientColumns = {
-  id: users.id,
-  accountId: users.accountId,
-  email: users.email,
-  userName: users.userName,
-  firstName: users.firstName,
-  lastName: users.lastName,
-};
 
 /** The endpoint's creator while they are an active user; else the account's Administrators. */
 async function alertRecipients(tx: Executor, endpoint: Endpoint) {
@@ -43,17 +35,7 @@ async function alertRecipients(tx: Executor, endpoint: Endpoint) {
       );
     if (creator) return [creator];
   }
-  return tx
-    .select(recipientColumns)
-    .from(users)
-    .where(
-      and(
-        eq(users.accountId, endpoint.accountId),
-        eq(users.role, "administrator"),
-        eq(users.active, true),
-      ),
-    )
-    .orderBy(asc(sql`lower(${users.userName})`));
+  return activeAdministratorRecipients(tx, endpoint.accountId);
 }
 
 /** Tells whoever looks after the endpoint that it was disabled, in the disabling transaction. */
@@ -77,7 +59,7 @@ export async function queueEndpointDisabledAlert(
         recipientName: recipient.recipientName,
         endpointUrl: endpoint.url,
         failingSince: `${timeFormat.format(failingSince)} UTC`,
-        endpointLink: portalUrl(origin(), `/integrations/webhooks/${endpoint.id}`),
+        endpointLink: backgroundPortalUrl(`/integrations/webhooks/${endpoint.id}`),
       },
     });
   }

@@ -1,7 +1,7 @@
-import { cx } from "@/components/cx";
+import { StatusBadge, type StatusLook } from "@/components/status-badge";
 import type { InstanceStatus } from "@/lib/instances/list-instances";
 
-const looks: Record<InstanceStatus, { label: string; className: string; icon: string }> = {
+const looks: Record<InstanceStatus, StatusLook> = {
   active: {
     label: "Active",
     className: "bg-green-50 text-green-800 ring-green-600/30",
@@ -26,25 +26,9 @@ const looks: Record<InstanceStatus, { label: string; className: string; icon: st
 export function InstanceStatusBadge({ status }: { status: InstanceStatus }) {
   const look = looks[status] ?? looks.active;
   return (
-    <span
-      className={cx(
-        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
-        look.className,
-      )}
-    >
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 16 16"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.75"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        className={cx("size-3.5", status === "rebuilding" && "motion-safe:animate-spin")}
-      >
-        <path d={look.icon} />
-      </svg>
-      {look.label}
-    </span>
+    <StatusBadge
+      look={look}
+      iconClassName={status === "rebuilding" ? "motion-safe:animate-spin" : undefined}
+    />
   );
 }

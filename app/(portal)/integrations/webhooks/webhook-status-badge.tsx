@@ -1,8 +1,6 @@
-import { cx } from "@/components/cx";
+import { StatusBadge, type StatusLook } from "@/components/status-badge";
 
-type Look = { label: string; className: string; icon: string };
-
-const looks: Record<"enabled" | "failing" | "disabled", Look> = {
+const looks: Record<"enabled" | "failing" | "disabled", StatusLook> = {
   enabled: {
     label: "Enabled",
     className: "bg-green-50 text-green-800 ring-green-600/30",
@@ -32,26 +30,5 @@ export function WebhookStatusBadge({
   failingSince: Date | null;
 }) {
   const look = !enabled ? looks.disabled : failingSince ? looks.failing : looks.enabled;
-  return (
-    <span
-      className={cx(
-        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
-        look.className,
-      )}
-    >
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 16 16"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.75"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        className="size-3.5"
-      >
-        <path d={look.icon} />
-      </svg>
-      {look.label}
-    </span>
-  );
+  return <StatusBadge look={look} />;
 }
