@@ -1,5 +1,5 @@
-import { Button, ButtonLink } from "@/components/button";
-import { Select, TextInput } from "@/components/field";
+import { DateRangeFields, FilterButtons } from "@/components/date-range-filter";
+import { Select } from "@/components/field";
 import { UserPicker } from "@/components/user-picker";
 import { type ActivityQuery, activityKinds } from "@/lib/activity/schemas";
 import { activityKindLabels } from "./activity-labels";
@@ -48,28 +48,8 @@ export function ActivityFilters({
           ...activityKinds.map((kind) => ({ value: kind, label: activityKindLabels[kind] })),
         ]}
       />
-      <TextInput label="From" name="from" type="date" defaultValue={query.from} />
-      <TextInput
-        label="To"
-        name="to"
-        type="date"
-        defaultValue={query.to}
-        error={
-          query.from && query.to && query.to < query.from
-            ? "The To date is before the From date."
-            : undefined
-        }
-      />
-      <div className="flex gap-2 sm:pt-6">
-        <Button type="submit" variant="secondary">
-          Apply
-        </Button>
-        {filtered ? (
-          <ButtonLink href="/activity" variant="ghost">
-            Clear
-          </ButtonLink>
-        ) : null}
-      </div>
+      <DateRangeFields from={query.from} to={query.to} />
+      <FilterButtons filtered={filtered} clearHref="/activity" />
     </form>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, ButtonLink } from "@/components/button";
-import { Select, TextInput } from "@/components/field";
+import { DateRangeFields, FilterButtons } from "@/components/date-range-filter";
+import { Select } from "@/components/field";
 import { type LedgerQuery, type LedgerType, ledgerTypes } from "@/lib/billing/ledger-schemas";
 
 const typeLabels: Record<LedgerType, string> = {
@@ -24,28 +24,8 @@ export function LedgerFilters({ query, filtered }: { query: LedgerQuery; filtere
         help="Credits: voided invoices and account credit used"
         options={ledgerTypes.map((type) => ({ value: type, label: typeLabels[type] }))}
       />
-      <TextInput label="From" name="from" type="date" defaultValue={query.from} />
-      <TextInput
-        label="To"
-        name="to"
-        type="date"
-        defaultValue={query.to}
-        error={
-          query.from && query.to && query.to < query.from
-            ? "The To date is before the From date."
-            : undefined
-        }
-      />
-      <div className="flex gap-2 sm:pt-6">
-        <Button type="submit" variant="secondary">
-          Apply
-        </Button>
-        {filtered ? (
-          <ButtonLink href="/billing/activity" variant="ghost">
-            Clear
-          </ButtonLink>
-        ) : null}
-      </div>
+      <DateRangeFields from={query.from} to={query.to} />
+      <FilterButtons filtered={filtered} clearHref="/billing/activity" />
     </form>
   );
 }
