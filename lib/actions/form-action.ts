@@ -150,6 +150,19 @@ export async function parseAndRun<S extends z.ZodType>(
 }
 
 /** A one-shot message for the next page, shown as a toast (see components/toast). */
+/**
+ * How a plain form post (a button, not a form with fields) answers a refusal: not found is the
+ * not-found page; a missing permission, a conflict or an invalid request is the toast of the
+ * page it redirects to next. Anything else is a bug and is thrown.
+ */
+export async function flashRefusal(error: unknown): Promise<void> {
+  if (error instanceof NotFoundError) notFound();
+  if (error instanceof ForbiddenError) await flash(refusalMessage(error));
+  else if (error instanceof ConflictError || error instanceof InvalidError) {
+    await flash(error.message);
+  } else throw error;
+}
+
 export async function flash(message: string): Promise<void> {
   (await cookies()).set("flash", message, { path: "/", maxAge: 15, sameSite: "lax" });
 }

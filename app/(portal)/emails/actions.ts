@@ -1,10 +1,9 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { flash, refusalMessage } from "@/lib/actions/form-action";
+import { flash, flashRefusal } from "@/lib/actions/form-action";
 import { requireActor } from "@/lib/auth/current-user";
 import { retryEmail } from "@/lib/email/retry-email";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";
 
 /** Retry, a plain form post: the answer is the message's page again with a toast. */
@@ -16,10 +15,7 @@ export async function retryEmailAction(formData: FormData) {
     await retryEmail({ actor, emailId: id });
     await flash("Message queued to be sent again");
   } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    if (error instanceof ForbiddenError) await flash(refusalMessage(error));
-    else if (error instanceof ConflictError) await flash(error.message);
-    else throw error;
+    await flashRefusal(error);
   }
   redirect(`/emails/${id}`);
 }

@@ -1,11 +1,11 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { flash, refusalMessage } from "@/lib/actions/form-action";
+import { flash, flashRefusal, refusalMessage } from "@/lib/actions/form-action";
 import { requireActor } from "@/lib/auth/current-user";
 import { issueInvoiceNow } from "@/lib/billing/issue-invoice-now";
 import { voidInvoice } from "@/lib/billing/void-invoice";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";
 
 /** Issues this month's invoice (or finds it issued) and opens it. */
@@ -37,10 +37,7 @@ export async function voidInvoiceAction(formData: FormData) {
     const invoice = await voidInvoice({ actor, invoiceId: id });
     await flash(`Invoice ${invoice.number} voided`);
   } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    if (error instanceof ForbiddenError) await flash(refusalMessage(error));
-    else if (error instanceof ConflictError) await flash(error.message);
-    else throw error;
+    await flashRefusal(error);
   }
   redirect(`/billing/invoices/${id}`);
 }

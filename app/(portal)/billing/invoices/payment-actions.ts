@@ -1,24 +1,14 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { flash, refusalMessage } from "@/lib/actions/form-action";
+import { flash, flashRefusal } from "@/lib/actions/form-action";
 import { requireActor } from "@/lib/auth/current-user";
 import { formatMoney } from "@/lib/billing/money";
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "@/lib/errors";
 import { formDataObject } from "@/lib/form-values";
 import { applyAccountCredit } from "@/lib/payments/apply-account-credit";
 import { payInvoice } from "@/lib/payments/pay-invoice";
 import { applyCreditSchema, payInvoiceSchema } from "@/lib/payments/schemas";
 import { isUuid } from "@/lib/uuid";
-
-/** Refusals become the invoice page's toast: the page shows the invoice as it now stands. */
-async function flashRefusal(error: unknown) {
-  if (error instanceof NotFoundError) notFound();
-  if (error instanceof ForbiddenError) await flash(refusalMessage(error));
-  else if (error instanceof ConflictError || error instanceof InvalidError)
-    await flash(error.message);
-  else throw error;
-}
 
 function invoicePath(formData: FormData) {
   const id = String(formData.get("invoiceId") ?? "");

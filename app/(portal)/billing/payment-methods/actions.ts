@@ -1,9 +1,8 @@
 "use server";
 
-import { notFound, redirect } from "next/navigation";
-import { flash, refusalMessage } from "@/lib/actions/form-action";
+import { redirect } from "next/navigation";
+import { flash, flashRefusal } from "@/lib/actions/form-action";
 import { requireActor } from "@/lib/auth/current-user";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { cardLabel } from "@/lib/payments/card-label";
 import { removePaymentMethod } from "@/lib/payments/remove-payment-method";
 import { setDefaultPaymentMethod } from "@/lib/payments/set-default-payment-method";
@@ -11,14 +10,6 @@ import { startAddingCard } from "@/lib/payments/start-adding-card";
 import { portalOrigin } from "@/lib/users/portal-origin";
 
 const listPath = "/billing/payment-methods";
-
-/** Refusals and a silent provider come back as the list's toast; anything else is a bug. */
-async function flashRefusal(error: unknown) {
-  if (error instanceof NotFoundError) notFound();
-  if (error instanceof ForbiddenError) await flash(refusalMessage(error));
-  else if (error instanceof ConflictError) await flash(error.message);
-  else throw error;
-}
 
 /** Sends the browser to the provider's page, where the card number is typed. */
 export async function addCardAction() {

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
-import { flash, formAction, refusalMessage } from "@/lib/actions/form-action";
+import { flash, flashRefusal, formAction, refusalMessage } from "@/lib/actions/form-action";
 import { requireActor } from "@/lib/auth/current-user";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { deleteWebhookEndpoint } from "@/lib/webhooks/delete-webhook-endpoint";
@@ -69,10 +69,7 @@ async function endpointCommand(
   try {
     await flash(await run(id));
   } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    if (error instanceof ForbiddenError) await flash(refusalMessage(error));
-    else if (error instanceof ConflictError) await flash(error.message);
-    else throw error;
+    await flashRefusal(error);
   }
   redirect(`/integrations/webhooks/${id}`);
 }
