@@ -7,11 +7,27 @@ export const checkbox = z.preprocess(
   z.boolean(),
 );
 
+// NUL cannot be stored in a text column (PostgreSQL refuses the whole statement); the other
+// control characters and the bidi overrides ("\u202Efdp.exe" reads as "exe.pdf") have no
+// place in what people type into a form. Line breaks and tabs stay: addresses and notes have them.
+const controlCharacters =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const lineBreaks = /[\n\r\t\u2028\u2029]/;
+
+/** For free text: refuses what no one types (see above), naming the field. */
+export const hasNoControlCharacters = (value: string) => !controlCharacters.test(value);
+
+/** For a name shown on one line (the top bar, an invoice): line breaks are refused too. */
+export const isSingleLine = (value: string) =>
+  hasNoControlCharacters(value) && !lineBreaks.test(value);
+
 export const optionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
     .max(max, `${label} must be at most ${max} characters.`)
+    .refine(hasNoControlCharacters, `${label} cannot contain control characters.`)
     .optional()
     .transform((value) => value ?? "");
 

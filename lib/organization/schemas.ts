@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "@/lib/form-values";
+import { isSingleLine, optionalText } from "@/lib/form-values";
 import { parsePhone } from "@/lib/users/fields/phone";
 import { parseTaxRate } from "./tax-rate";
 import { isTimeZone } from "./time-zones";
@@ -19,7 +19,8 @@ export const organizationSchema = z.object({
     .string()
     .trim()
     .min(1, "Enter the organization's name.")
-    .max(100, "Name must be at most 100 characters."),
+    .max(100, "Name must be at most 100 characters.")
+    .refine(isSingleLine, "Name must be one line without control characters."),
   address: optionalText(500, "Address"),
   contactEmail: optionalEmail("Contact email"),
   billingEmail: optionalEmail("Billing email"),
