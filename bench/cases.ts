@@ -75,6 +75,13 @@ export function benchCases(facts: BenchFacts, sessions: Sessions, origin: string
       body: signInForm(benchUserLogin, benchPassword),
       expect: { status: 200, text: '"ok":true' },
     },
+    // The framework's floor: the cheapest page there is (the root layout around a short
+    // message, signed in), and below, a route handler with one query. What a page costs above
+    // the first is its own; the first is what every page pays.
+    {
+      ...page("floor: a 404 page, signed in", "/no-such-page", "Page not found"),
+      expect: { status: 404, text: "Page not found" },
+    },
     {
       name: "/api/health",
       method: "GET",

@@ -14,6 +14,7 @@ export type CaseResult = {
   requestsPerSecond: number;
   latencyMs: { p50: number; p99: number; max: number };
   requests: number;
+  /** Answers with another status than the case expects (a 404 case expects 404s). */
   non2xx: number;
   errors: number;
   /** One response's body without compression, and as sent to a browser (with its encoding). */
@@ -21,6 +22,9 @@ export type CaseResult = {
   /** What autocannon read per response, headers included, with the browser's Accept-Encoding. */
   bytesPerResponse: number;
   rssPeakBytes: number;
+  /** The server's CPU time per answered request during the measured run: what a request costs
+   * whatever the concurrency (the load generator and the database are not counted). */
+  serverCpuMsPerRequest?: number;
   compare?: BenchCase["compare"];
 };
 
@@ -53,6 +57,11 @@ async function probe(origin: string, benchCase: BenchCase) {
   return { uncompressed: plain.body.length, sent: sent.body.length, encoding };
 }
 
+function unexpectedStatuses(result: autocannon.Result, benchCase: BenchCase): number {
+  const stats = (result as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats;
+  return result.requests.total - (stats?.[String(benchCase.expect.status)]?.count ?? 0);
+}
+
 /** Drives one case with autocannon (after a warm-up) and samples the server's memory. */
 export async function runCase(
   server: ServerProcess,
@@ -73,8 +82,14 @@ export async function runCase(
   // The warm-up's figures are dropped: they include first-use costs (module loading, JIT,
   // empty caches) that a long-running server has paid already.
   if (options.warmupSeconds > 0) await load(options.warmupSeconds);
+  const cpuBefore = server.cpuMs();
   const result = await load(options.durationSeconds);
+  const cpuAfter = server.cpuMs();
   const requests = result.requests.total;
+  const serverCpuMsPerRequest =
+    cpuBefore !== undefined && cpuAfter !== undefined && requests > 0
+      ? (cpuAfter - cpuBefore) / requests
+      : undefined;
   return {
     name: benchCase.name,
     method: benchCase.method,
@@ -83,11 +98,12 @@ export async function runCase(
     requestsPerSecond: requests / result.duration,
     latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
     requests,
-    non2xx: result.non2xx,
+    non2xx: benchCase.expect.status < 300 ? result.non2xx : unexpectedStatuses(result, benchCase),
     errors: result.errors,
     bodyBytes,
     bytesPerResponse: requests > 0 ? result.throughput.total / requests : 0,
     rssPeakBytes: memory.stop(),
+    ...(serverCpuMsPerRequest !== undefined ? { serverCpuMsPerRequest } : {}),
     ...(benchCase.compare ? { compare: benchCase.compare } : {}),
   };
 }

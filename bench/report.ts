@@ -17,6 +17,8 @@ export type BenchReport = {
     memoryGb: number;
     node: string;
     loadAverage: number[];
+    /** The fixed JavaScript workload of `calibrationMs()`: machines and runs differ by this much. */
+    calibrationMs?: number;
   };
   settings: { durationSeconds: number; warmupSeconds: number };
   database: BenchFacts["database"];
@@ -73,8 +75,9 @@ export function formatReport(report: BenchReport): string {
       "p99 ms",
       "body (plain → sent)",
       "sent/resp",
+      "CPU ms/req",
       "RSS peak MB",
-      "non-2xx",
+      "unexpected",
     ],
     report.cases.map((result) => [
       result.name,
@@ -84,6 +87,7 @@ export function formatReport(report: BenchReport): string {
       ms(result.latencyMs.p99),
       `${kb(result.bodyBytes.uncompressed)} → ${kb(result.bodyBytes.sent)} ${result.bodyBytes.encoding}`,
       kb(Math.round(result.bytesPerResponse)),
+      result.serverCpuMsPerRequest === undefined ? "" : ms(result.serverCpuMsPerRequest),
       mb(result.rssPeakBytes),
       String(result.non2xx + result.errors),
     ]),
@@ -106,7 +110,8 @@ export function formatReport(report: BenchReport): string {
   const loaded = server
     ? [
         `Server: cold start ${server.coldStartMs.toFixed(0)} ms (spawn to first 200 of /api/health), first /users ${server.firstUsersPageMs.toFixed(0)} ms; RSS ${mb(server.rssAfterStartBytes)} MB after start, ${mb(server.rssPeakBytes)} MB at peak.`,
-        `Load: autocannon from this machine, ${report.settings.warmupSeconds} s warm-up + ${report.settings.durationSeconds} s per case. Load average at the end: ${report.machine.loadAverage.map((value) => value.toFixed(1)).join(" ")} on ${report.machine.cpus} cores; on a shared machine figures are noisy.`,
+        `Load: autocannon from this machine, ${report.settings.warmupSeconds} s warm-up + ${report.settings.durationSeconds} s per case. Load average at the end: ${report.machine.loadAverage.map((value) => value.toFixed(1)).join(" ")} on ${report.machine.cpus} cores; on a shared machine figures are noisy.${report.machine.calibrationMs === undefined ? "" : ` Machine speed: the fixed workload took ${report.machine.calibrationMs.toFixed(0)} ms (smaller is faster).`}`,
+        "CPU ms/req: the server's CPU time per answer during the case (the load generator and PostgreSQL not counted); 2 cores give at most 2,000 ms of CPU a second to share among the server, PostgreSQL and the load generator.",
         "",
         cases,
         ...(comparison ? ["", comparison] : []),
@@ -139,6 +144,35 @@ export function writeReport(root: string, report: BenchReport, suffix = ""): str
   return path.relative(root, file);
 }
 
+/**
+ * A fixed single-threaded workload like a page's (building, serialising and parsing 50 rows of
+ * strings), best of five: the same code measured on two machines of the same "kind" has differed
+ * by more than 2×, so a result says how fast its machine was.
+ */
+export function calibrationMs(): number {
+  const rows = Array.from({ length: 50 }, (_, index) => ({
+    id: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+    userName: `user.${index}`,
+    firstName: "Ada",
+    lastName: `Lovelace ${index}`,
+    email: `user.${index}@example.com`,
+  }));
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 5; round++) {
+    const started = performance.now();
+    let length = 0;
+    for (let repeat = 0; repeat < 2000; repeat++) {
+      const html = rows
+        .map((row) => `<tr><td>${row.userName}</td><td>${row.firstName} ${row.lastName}</td></tr>`)
+        .join("");
+      length += (JSON.parse(JSON.stringify({ rows, html })) as { html: string }).html.length;
+    }
+    if (length === 0) throw new Error("unreachable: keeps the work from being optimised away");
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
 export function machine(): BenchReport["machine"] {
   return {
     cpus: os.cpus().length,
@@ -146,5 +180,6 @@ export function machine(): BenchReport["machine"] {
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),
     node: process.version,
     loadAverage: os.loadavg(),
+    calibrationMs: calibrationMs(),
   };
 }

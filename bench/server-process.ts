@@ -11,6 +11,8 @@ export type ServerProcess = {
   coldStartMs: number;
   /** The server's resident memory now, in bytes (Linux: /proc/<pid>/status). */
   rss: () => number | undefined;
+  /** CPU time the server (with its forked servers) has used so far, in ms (Linux only). */
+  cpuMs: () => number | undefined;
   stop: () => Promise<void>;
 };
 
@@ -32,13 +34,22 @@ export function readRss(pid: number): number | undefined {
   }
 }
 
-/** The server's RSS with its child processes' (SERVER_PROCESSES above 1 forks servers). */
-function readTreeRss(pid: number): number | undefined {
-  const own = readRss(pid);
-  if (own === undefined) return undefined;
-  let children: number[] = [];
+/** User plus system CPU time of one process, in ms (Linux: /proc/<pid>/stat, in clock ticks). */
+function readCpuMs(pid: number): number | undefined {
   try {
-    children = fs
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces) start at the state, field 3.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticksPerSecond = 100;
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
+function childProcesses(pid: number): number[] {
+  try {
+    return fs
       .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
       .trim()
       .split(/\s+/)
@@ -46,8 +57,15 @@ function readTreeRss(pid: number): number | undefined {
       .map(Number);
   } catch {
     // No children file (another platform): the server's own figure.
+    return [];
   }
-  return children.reduce((total, child) => total + (readRss(child) ?? 0), own);
+}
+
+/** A figure summed over the server and its child processes (SERVER_PROCESSES above 1 forks servers). */
+function readTree(pid: number, read: (pid: number) => number | undefined): number | undefined {
+  const own = read(pid);
+  if (own === undefined) return undefined;
+  return childProcesses(pid).reduce((total, child) => total + (read(child) ?? 0), own);
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -106,7 +124,8 @@ export async function startServer(
     pid,
     origin,
     coldStartMs: performance.now() - started,
-    rss: () => readTreeRss(pid),
+    rss: () => readTree(pid, readRss),
+    cpuMs: () => readTree(pid, readCpuMs),
     stop,
   };
 }

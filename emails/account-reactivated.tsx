@@ -1,4 +1,5 @@
-import { Link, Text } from "@react-email/components";
+import { Link } from "@react-email/link";
+import { Text } from "@react-email/text";
 import { Greeting } from "./_components/greeting";
 import { EmailLayout, styles } from "./_components/layout";
 

@@ -1,4 +1,4 @@
-import { Text } from "@react-email/components";
+import { Text } from "@react-email/text";
 import { ActionLink } from "./_components/action-link";
 import { AmountTable } from "./_components/amount-table";
 import { Greeting } from "./_components/greeting";

@@ -1,4 +1,4 @@
-import { Text } from "@react-email/components";
+import { Text } from "@react-email/text";
 import { styles } from "./layout";
 
 /** "Hello Ada," or, without a name, "Hello,". */
