@@ -20,11 +20,16 @@ export const groups = pgTable(
       .references(() => accounts.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
+    // An identity provider's own id for this group (SCIM `externalId`), unique in the account.
+    externalId: text("external_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex("groups_account_name_key").on(table.accountId, sql`lower(${table.name})`),
+    uniqueIndex("groups_account_external_id_key")
+      .on(table.accountId, table.externalId)
+      .where(sql`${table.externalId} is not null`),
   ],
 );
 

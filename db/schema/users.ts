@@ -42,6 +42,11 @@ export const users = pgTable(
     // it nothing until the address changes or an Administrator clears the mark.
     emailUndeliverableAt: timestamp("email_undeliverable_at", { withTimezone: true }),
     emailUndeliverableReason: text("email_undeliverable_reason").notNull().default(""),
+    // An identity provider's own id for this user (SCIM `externalId`), unique in the account.
+    externalId: text("external_id"),
+    // The identity provider's userName when it is not a valid user name here (an email, most
+    // often): SCIM shows and filters by it; user_name is then made from it.
+    scimUserName: text("scim_user_name"),
     // Lower-cased text the User List search matches with a trigram index.
     searchText: text("search_text")
       .notNull()
@@ -54,6 +59,12 @@ export const users = pgTable(
   (table) => [
     uniqueIndex("users_user_name_key").on(sql`lower(${table.userName})`),
     uniqueIndex("users_email_key").on(sql`lower(${table.email})`),
+    uniqueIndex("users_account_external_id_key")
+      .on(table.accountId, table.externalId)
+      .where(sql`${table.externalId} is not null`),
+    uniqueIndex("users_account_scim_user_name_key")
+      .on(table.accountId, sql`lower(${table.scimUserName})`)
+      .where(sql`${table.scimUserName} is not null`),
     // Keyset paging of one account's active or inactive users, one index per sortable
     // column; the id breaks ties so every position in the list is exact.
     index("users_list_idx").on(

@@ -9,7 +9,14 @@ import { assertGroupNameFree, rethrowGroupNameTaken } from "./group-name";
 import { saveGroupPermissions } from "./save-group-permissions";
 import type { GroupInput } from "./schemas";
 
-export async function createGroup({ actor, input }: { actor: Actor; input: GroupInput }) {
+export type CreateGroupOptions = {
+  actor: Actor;
+  input: GroupInput;
+  /** An identity provider's id for the group (SCIM), unique in the account. */
+  externalId?: string;
+};
+
+export async function createGroup({ actor, input, externalId }: CreateGroupOptions) {
   assertCan(actor, "groups", "create");
   assertMayGrant(actor, input.permissions);
   try {
@@ -17,7 +24,12 @@ export async function createGroup({ actor, input }: { actor: Actor; input: Group
       await assertGroupNameFree(tx, actor.accountId, input.name);
       const [group] = await tx
         .insert(groups)
-        .values({ accountId: actor.accountId, name: input.name, description: input.description })
+        .values({
+          accountId: actor.accountId,
+          name: input.name,
+          description: input.description,
+          externalId: externalId ?? null,
+        })
         .returning();
       await saveGroupPermissions(tx, group!.id, [], input.permissions);
       await recordActivity(tx, {

@@ -28,7 +28,12 @@ export async function assertGroupNameFree(
   if (row) throw taken();
 }
 
+/** Turns a unique-index violation from a concurrent write into the same field error. */
 export function rethrowGroupNameTaken(error: unknown): never {
-  if (uniqueViolation(error) === "groups_account_name_key") throw taken();
+  const index = uniqueViolation(error);
+  if (index === "groups_account_name_key") throw taken();
+  if (index === "groups_account_external_id_key") {
+    throw new ConflictError("Another group of this account has this externalId.", "externalId");
+  }
   throw error;
 }

@@ -10,7 +10,7 @@ import { saveDraftSeats } from "@/lib/seats/save-draft-seats";
 import { withNameInUseLimit } from "./name-in-use-limit";
 import { portalOrigin } from "./portal-origin";
 import { queueLoginInstructions } from "./queue-login-instructions";
-import type { CreateUserInput } from "./schemas";
+import type { CreateUserInput, ScimIdentity } from "./schemas";
 import { setUserGroups } from "./set-user-groups";
 import { assertUniqueUserFields, rethrowUniqueViolation } from "./unique-fields";
 import { unusablePasswordHash } from "./unusable-password";
@@ -24,13 +24,21 @@ export type CreateUserOptions = {
   draftId?: string;
   /** Where the login instructions' link points; default: the portal's (lib/users/portal-origin). */
   origin?: string;
+  /** What the identity provider calls the user, when SCIM creates it. */
+  scimIdentity?: ScimIdentity;
 };
 
 /**
  * Creates a user. With "Send login instructions" ticked, an active user's message with a
  * set-password link is queued in the same transaction; they may then have no password yet.
  */
-export async function createUser({ actor, input, draftId, origin }: CreateUserOptions) {
+export async function createUser({
+  actor,
+  input,
+  draftId,
+  origin,
+  scimIdentity,
+}: CreateUserOptions) {
   assertCan(actor, "users", "create");
   if (input.role === "administrator" && actor.role !== "administrator") {
     throw new ForbiddenError("Only an Administrator can make someone an Administrator.");
@@ -59,7 +67,7 @@ export async function createUser({ actor, input, draftId, origin }: CreateUserOp
           } = input;
           const [created] = await tx
             .insert(users)
-            .values({ ...fields, accountId: actor.accountId, passwordHash })
+            .values({ ...fields, ...scimIdentity, accountId: actor.accountId, passwordHash })
             .returning(userColumns);
           await recordActivity(tx, {
             accountId: actor.accountId,

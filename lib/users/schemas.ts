@@ -223,3 +223,6 @@ export const userEmailSchema = z.object({
     .max(10_000, "Message must be at most 10,000 characters."),
 });
 export type UserEmailInput = z.output<typeof userEmailSchema>;
+
+/** What an identity provider calls a user (SCIM): kept beside the user, never typed in a form. */
+export type ScimIdentity = { externalId?: string | null; scimUserName?: string | null };

@@ -59,5 +59,11 @@ export function rethrowUniqueViolation(
   const index = uniqueViolation(error);
   if (index === "users_user_name_key") throw new NameInUseError("userName", fields.userName ?? "");
   if (index === "users_email_key") throw new NameInUseError("email", fields.email ?? "");
+  if (index === "users_account_external_id_key") {
+    throw new ConflictError("Another user of this account has this externalId.", "externalId");
+  }
+  if (index === "users_account_scim_user_name_key") {
+    throw new ConflictError("Another user of this account has this userName.", "userName");
+  }
   throw error;
 }

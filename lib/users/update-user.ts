@@ -19,7 +19,7 @@ import { withNameInUseLimit } from "./name-in-use-limit";
 import { portalOrigin } from "./portal-origin";
 import { queueUserAlert } from "./queue-user-alert";
 import { roleLabel } from "./role-label";
-import type { UpdateUserInput } from "./schemas";
+import type { ScimIdentity, UpdateUserInput } from "./schemas";
 import { setUserGroups } from "./set-user-groups";
 import { assertUniqueUserFields, rethrowUniqueViolation } from "./unique-fields";
 import { userChanges } from "./user-changes";
@@ -39,6 +39,8 @@ export type UpdateUserOptions = {
    * API's If-Match: throwing refuses the write, so no other save can slip in between).
    */
   precondition?: (before: UserRecord) => void;
+  /** What the identity provider calls the user (SCIM), written with the change. */
+  scimIdentity?: ScimIdentity;
 };
 
 /**
@@ -53,6 +55,7 @@ export async function updateUser({
   draftId,
   origin,
   precondition,
+  scimIdentity,
 }: UpdateUserOptions) {
   assertCan(actor, "users", "edit");
   const db = getDb();
@@ -112,6 +115,7 @@ export async function updateUser({
             .update(users)
             .set({
               ...fields,
+              ...scimIdentity,
               ...(passwordHash ? { passwordHash } : {}),
               ...(endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
               ...mark,

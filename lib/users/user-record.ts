@@ -22,6 +22,9 @@ export const userColumns = {
   // Set when the provider reported a bounce or complaint (lib/email); cleared by a new address.
   emailUndeliverableAt: users.emailUndeliverableAt,
   emailUndeliverableReason: users.emailUndeliverableReason,
+  // An identity provider's id for the user (SCIM); null for users made in the portal.
+  externalId: users.externalId,
+  scimUserName: users.scimUserName,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };

@@ -5,6 +5,7 @@ const tabs = [
   { href: "/integrations/tokens", label: "API tokens" },
   { href: "/integrations/webhooks", label: "Webhooks" },
   { href: "/integrations/api", label: "API reference" },
+  { href: "/integrations/scim", label: "SCIM" },
 ];
 
 export default function IntegrationsLayout({ children }: { children: ReactNode }) {
