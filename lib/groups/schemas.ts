@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isPermissionKey, type PermissionKey } from "@/lib/auth/modules";
+import { isSingleLine } from "@/lib/form-values";
 
 /** Check boxes named like "users:view"; FormData sends one, many or none. */
 export const permissionKeys = z.preprocess(
@@ -12,7 +13,12 @@ export const permissionKeys = z.preprocess(
 );
 
 export const groupFormSchema = z.object({
-  name: z.string().trim().min(1, "Enter a group name.").max(80, "Use at most 80 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter a group name.")
+    .max(80, "Use at most 80 characters.")
+    .refine(isSingleLine, "Use one line of text, without control characters."),
   description: z
     .string()
     .trim()

@@ -1,3 +1,4 @@
+import { hasNoControlCharacters } from "@/lib/form-values";
 import { ScimError } from "./scim-error";
 
 export type ScimComparison = {
@@ -9,6 +10,25 @@ export type ScimComparison = {
 
 const operators = new Set(["eq", "ne", "co", "sw", "ew"]);
 const coreSchemaPrefix = /^urn:ietf:params:scim:schemas:core:2\.0:(user|group):/;
+
+/** A comparison's value: a JSON string literal of one line of text, or true or false. */
+function filterValue(literal: string, filter: string): string | boolean {
+  if (!literal.startsWith('"')) return literal.toLowerCase() === "true";
+  let value: unknown;
+  try {
+    value = JSON.parse(literal);
+  } catch {
+    throw new ScimError(400, `Cannot read the string in the filter "${filter}".`, "invalidFilter");
+  }
+  if (typeof value !== "string" || !hasNoControlCharacters(value)) {
+    throw new ScimError(
+      400,
+      "A filter's value cannot contain control characters.",
+      "invalidFilter",
+    );
+  }
+  return value;
+}
 
 /**
  * Reads the filters identity providers send (RFC 7644 §3.4.2.2): comparisons of one
@@ -54,10 +74,7 @@ export function parseScimFilter(
         "invalidFilter",
       );
     }
-    const literal = match[4]!;
-    const value = literal.startsWith('"')
-      ? (JSON.parse(literal) as string)
-      : literal.toLowerCase() === "true";
+    const value = filterValue(match[4]!, filter);
     comparisons.push({ attribute, operator: operator as ScimComparison["operator"], value });
     rest = rest.slice(match[0].length);
     if (rest === "") return comparisons;

@@ -79,7 +79,13 @@ export function scimRoute<P = Record<string, never>>(
         baseUrl: await scimBaseUrl(),
       });
     } catch (error) {
-      return scimErrorFor(error, attributeOf);
+      try {
+        return scimErrorFor(error, attributeOf);
+      } catch (unexpected) {
+        // Not a refusal we know: logged for us, and answered in SCIM's form without details.
+        console.error(unexpected);
+        return scimErrorResponse(500, "Something went wrong on our side; try again later.");
+      }
     }
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseApiInput } from "@/lib/api/parse-api-input";
 import { groupFormSchema } from "@/lib/groups/schemas";
+import { checkedExternalId } from "../external-id";
 import { lowerKeys } from "../lower-keys";
 import { ScimError } from "../scim-error";
 
@@ -25,7 +26,7 @@ export function externalIdOf(value: unknown): string | null {
   if (value === null) return null;
   const externalId = text("externalId", value);
   // An empty id identifies nothing; it clears the attribute as null does.
-  return externalId.trim() === "" ? null : externalId;
+  return externalId.trim() === "" ? null : (checkedExternalId(externalId) ?? null);
 }
 
 /**

@@ -68,7 +68,8 @@ function condition(comparison: ScimComparison): SQL {
   }
   // id: a value that is not a uuid matches nothing rather than failing the cast.
   const id = sql`${users.id}::text`;
-  return operator === "eq" ? sql`${id} = ${value}` : sql`${id} <> ${value}`;
+  const lowered = value.toLowerCase();
+  return operator === "eq" ? sql`${id} = ${lowered}` : sql`${id} <> ${lowered}`;
 }
 
 /** The groups of these users (one query for a page), by user, ordered by name. */

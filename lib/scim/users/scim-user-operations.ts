@@ -9,13 +9,13 @@ import {
   updateUserInput,
 } from "@/lib/api/users/user-bodies";
 import type { Actor } from "@/lib/auth/actor";
-import { isSingleLine } from "@/lib/form-values";
 import { createUser } from "@/lib/users/create-user";
 import { deleteUser } from "@/lib/users/delete-user";
 import { userNameProblem } from "@/lib/users/fields/user-name";
 import { getUser } from "@/lib/users/find-user";
 import type { ScimIdentity } from "@/lib/users/schemas";
 import { updateUser } from "@/lib/users/update-user";
+import { checkedExternalId } from "../external-id";
 import { ScimError } from "../scim-error";
 import { patchOperations } from "../scim-patch";
 import { groupsOfUsers } from "./list-scim-users";
@@ -25,14 +25,6 @@ import { userPatchChanges } from "./scim-user-patch";
 import { toScimUser } from "./scim-user-resource";
 
 type Call = { actor: Actor; baseUrl: string };
-
-function checkedExternalId(value: string | null | undefined): string | null | undefined {
-  if (typeof value !== "string") return value;
-  if (value.length === 0 || value.length > 255 || !isSingleLine(value)) {
-    throw new ScimError(400, "externalId must be 1 to 255 characters of text.", "invalidValue");
-  }
-  return value;
-}
 
 export async function getScimUser({ actor, baseUrl, userId }: Call & { userId: string }) {
   const user = await getUser({ actor, userId });

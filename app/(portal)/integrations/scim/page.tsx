@@ -88,11 +88,11 @@ export default async function ScimPage() {
             an{" "}
             <Link href="/integrations/tokens" className="text-accent-700 underline">
               API token
-            </Link>
-            . An Administrator&apos;s token with every scope may manage every user and group; a
-            token with fewer scopes acts as a User holding exactly them (Users and Groups: View,
-            Create, Edit, Delete), so it can put people only in groups whose permissions those
-            scopes include, and never makes or changes Administrators.
+            </Link>{" "}
+            made by an Administrator with every scope. A token with fewer scopes acts as a User
+            holding exactly them, and a User may change only people whose permissions they hold
+            themselves (every User can view instances, for one): such a token can change almost no
+            one, and never makes or changes Administrators.
           </dd>
           <dt className="font-medium text-neutral-700">Supported</dt>
           <dd className="text-neutral-700">
