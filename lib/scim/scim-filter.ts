@@ -1,5 +1,6 @@
 import { hasNoControlCharacters } from "@/lib/form-values";
 import { ScimError } from "./scim-error";
+import { coreSchemaPrefix } from "./scim-schema-ids";
 
 export type ScimComparison = {
   /** The attribute as the filter named it, lower-cased (SCIM attribute names are case-insensitive). */
@@ -9,7 +10,6 @@ export type ScimComparison = {
 };
 
 const operators = new Set(["eq", "ne", "co", "sw", "ew"]);
-const coreSchemaPrefix = /^urn:ietf:params:scim:schemas:core:2\.0:(user|group):/;
 
 /** A comparison's value: a JSON string literal of one line of text, or true or false. */
 function filterValue(literal: string, filter: string): string | boolean {

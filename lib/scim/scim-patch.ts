@@ -1,11 +1,10 @@
 import { lowerKeys } from "./lower-keys";
 import { ScimError } from "./scim-error";
+import { coreSchemaPrefix } from "./scim-schema-ids";
 
 export const patchOpSchema = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
 export type PatchOperation = { op: "add" | "replace" | "remove"; path?: string; value?: unknown };
-
-const coreSchemaPrefix = /^urn:ietf:params:scim:schemas:core:2\.0:(user|group):/i;
 
 /** A PATCH path lower-cased, without the core schema's URN in front of it. */
 export function patchPath(path: string): string {
